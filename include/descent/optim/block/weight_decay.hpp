@@ -1,0 +1,42 @@
+// descent/optim/block/weight_decay.hpp: u <- u + weight_decay * p.
+//
+// The same arithmetic in two places of a chain, two names so that a chain says which:
+// add_weight_decay first (coupled, L2 regularisation folded into the gradient, as
+// torch's `weight_decay` of SGD/Adam/...), add_decayed_weights after the adaptive scaling
+// and before the learning rate (decoupled, AdamW: Loshchilov & Hutter 2019), which makes
+// p <- p - lr * (adam(g) + wd * p) = (1 - lr * wd) p - lr * adam(g).
+#ifndef DESCENT_OPTIM_BLOCK_WEIGHT_DECAY_HPP
+#define DESCENT_OPTIM_BLOCK_WEIGHT_DECAY_HPP
+
+#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/update_rule.hpp>
+
+namespace descent::optim {
+
+/// Coupled weight decay (L2 into the gradient): put it first in a chain.
+struct add_weight_decay {
+  double weight_decay = 0;
+  template <class T>
+  T apply(T u, T p, slots<T, 0>) const {
+    return u + static_cast<T>(weight_decay) * p;
+  }
+  constexpr void validate(const char* who) const {
+    detail::check_nonnegative(who, "weight_decay", weight_decay);
+  }
+};
+
+/// Decoupled weight decay (AdamW, Lion): put it after the scaling, before the rate.
+struct add_decayed_weights {
+  double weight_decay = 0;
+  template <class T>
+  T apply(T u, T p, slots<T, 0>) const {
+    return u + static_cast<T>(weight_decay) * p;
+  }
+  constexpr void validate(const char* who) const {
+    detail::check_nonnegative(who, "weight_decay", weight_decay);
+  }
+};
+
+}  // namespace descent::optim
+
+#endif  // DESCENT_OPTIM_BLOCK_WEIGHT_DECAY_HPP
