@@ -1,0 +1,160 @@
+// descent/core/type_list.hpp: flat type lists and O(1)-depth operations on them.
+//
+// Everything here is written with pack expansions and inheritance lookups, never with
+// recursion over the list: compile time must not grow with template depth (GCC stops at
+// 900), and expression DAGs can hold thousands of node types.
+#ifndef DESCENT_CORE_TYPE_LIST_HPP
+#define DESCENT_CORE_TYPE_LIST_HPP
+
+#include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
+
+namespace descent::detail {
+
+template <class... Ts>
+struct type_list {
+  static constexpr std::size_t size = sizeof...(Ts);
+};
+
+template <class... A, class... B>
+constexpr type_list<A..., B...> operator+(type_list<A...>, type_list<B...>) { return {}; }
+
+// concat_t<L...>: a fold over operator+ (no recursive instantiation).
+template <class... Ls>
+using concat_t = decltype((type_list<>{} + ... + Ls{}));
+
+// ---- indexed access -------------------------------------------------------------------
+template <std::size_t I, class T>
+struct indexed { using type = T; };
+
+template <class Seq, class... Ts>
+struct indexer_impl;
+template <std::size_t... Is, class... Ts>
+struct indexer_impl<std::index_sequence<Is...>, Ts...> : indexed<Is, Ts>... {};
+
+template <class... Ts>
+struct indexer : indexer_impl<std::index_sequence_for<Ts...>, Ts...> {};
+
+template <std::size_t I, class T>
+indexed<I, T> select_at(const indexed<I, T>*);
+template <class T, std::size_t I>
+std::integral_constant<std::size_t, I> select_index(const indexed<I, T>*);
+
+#if defined(__clang__)
+template <std::size_t I, class... Ts>
+using pack_at = __type_pack_element<I, Ts...>;
+#else
+template <std::size_t I, class... Ts>
+using pack_at = typename decltype(select_at<I>(static_cast<const indexer<Ts...>*>(nullptr)))::type;
+#endif
+
+template <std::size_t I, class L>
+struct at_impl;
+template <std::size_t I, class... Ts>
+struct at_impl<I, type_list<Ts...>> { using type = pack_at<I, Ts...>; };
+template <std::size_t I, class L>
+using at_t = typename at_impl<I, L>::type;
+
+// index_of_v<T, L>: position of T in a list without duplicates (O(1) depth).
+template <class T, class L>
+struct index_of;
+template <class T, class... Ts>
+struct index_of<T, type_list<Ts...>>
+    : decltype(select_index<T>(static_cast<const indexer<Ts...>*>(nullptr))) {};
+template <class T, class L>
+inline constexpr std::size_t index_of_v = index_of<T, L>::value;
+
+// ---- type identity as constexpr values --------------------------------------------------
+// &type_id<T>::id is a distinct address per type; comparing such addresses for equality is
+// a constant expression, so type identity can be tested inside constexpr algorithms
+// without instantiating is_same for every pair.
+template <class T>
+struct type_id { static constexpr char id = 0; };
+template <class T>
+inline constexpr const void* id_of = &type_id<T>::id;
+
+// ---- sets ------------------------------------------------------------------------------
+template <class T>
+struct set_tag {};
+template <class... Ts>
+struct set_of : set_tag<Ts>... {};
+
+template <class T, class Set>
+inline constexpr bool in_set_v = std::is_base_of_v<set_tag<T>, Set>;
+
+// pick_t<Holder, L>: the elements of L at positions Holder::picked[0 .. Holder::picked_count).
+// (Positions come from a static member rather than a class-type template argument: GCC 12
+// can confuse array-valued template arguments.)
+template <class Holder, class L, class Seq>
+struct pick_impl;
+template <class Holder, class... Ts, std::size_t... Is>
+struct pick_impl<Holder, type_list<Ts...>, std::index_sequence<Is...>> {
+  using type = type_list<pack_at<Holder::picked[Is], Ts...>...>;
+};
+template <class Holder, class L>
+using pick_t = typename pick_impl<Holder, L, std::make_index_sequence<Holder::picked_count>>::type;
+
+// Positions of the true flags, padded to N.
+template <std::size_t N>
+constexpr std::array<std::size_t, N> positions_of(const std::array<bool, N>& keep) {
+  std::array<std::size_t, N> out{};
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < N; ++i)
+    if (keep[i]) out[k++] = i;
+  return out;
+}
+template <std::size_t N>
+constexpr std::size_t count_true(const std::array<bool, N>& keep) {
+  std::size_t k = 0;
+  for (bool b : keep) k += b;
+  return k;
+}
+
+// union_t<A, B>: A followed by the elements of B not in A (A, B without duplicates).
+template <class A, class B>
+struct union_impl;
+template <class... As, class... Bs>
+struct union_impl<type_list<As...>, type_list<Bs...>> {
+  using set = set_of<As...>;
+  static constexpr std::array<bool, sizeof...(Bs)> flags{!in_set_v<Bs, set>...};
+  static constexpr auto picked = positions_of(flags);
+  static constexpr std::size_t picked_count = count_true(flags);
+  using type = concat_t<type_list<As...>, pick_t<union_impl, type_list<Bs...>>>;
+};
+template <class... As>
+struct union_impl<type_list<As...>, type_list<>> { using type = type_list<As...>; };
+template <class... Bs>
+struct union_impl<type_list<>, type_list<Bs...>> { using type = type_list<Bs...>; };
+template <>
+struct union_impl<type_list<>, type_list<>> { using type = type_list<>; };
+
+template <class A, class B>
+using union_t = typename union_impl<A, B>::type;
+
+template <class L>
+struct union_fold_wrap {};
+template <class A, class B>
+constexpr union_fold_wrap<union_t<A, B>> operator|(union_fold_wrap<A>, union_fold_wrap<B>) { return {}; }
+template <class W>
+struct unwrap_union;
+template <class L>
+struct unwrap_union<union_fold_wrap<L>> { using type = L; };
+
+// union_all_t<L...>: left fold of union_t over several lists.
+template <class... Ls>
+using union_all_t =
+    typename unwrap_union<decltype((union_fold_wrap<type_list<>>{} | ... | union_fold_wrap<Ls>{}))>::type;
+
+// Apply a template to a list's elements.
+template <template <class...> class F, class L>
+struct apply_list;
+template <template <class...> class F, class... Ts>
+struct apply_list<F, type_list<Ts...>> { using type = F<Ts...>; };
+template <template <class...> class F, class L>
+using apply_list_t = typename apply_list<F, L>::type;
+
+}  // namespace descent::detail
+
+#endif

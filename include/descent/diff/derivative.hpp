@@ -1,0 +1,88 @@
+// descent/diff/derivative.hpp: the derivative of a tree type, one rule per node family.
+//
+// derivative_t<T, V> is computed by the compiler and built through the simplifying builders,
+// so it is already in canonical form.  A subtree that does not mention V is skipped at once
+// (its derivative is exactly 0); results are memoized per (T, V) by template instantiation.
+#ifndef DESCENT_DIFF_DERIVATIVE_HPP
+#define DESCENT_DIFF_DERIVATIVE_HPP
+
+#include <descent/expr/functions/exp_log.hpp>
+#include <descent/simplify/apply.hpp>
+#include <descent/simplify/power.hpp>
+#include <descent/simplify/product.hpp>
+#include <descent/simplify/sum.hpp>
+
+namespace descent::detail {
+
+template <class T, class V, bool = depends_v<T, V>>
+struct derivative_rule { using type = zero; };  // T does not mention V
+
+template <class T, class V>
+using derivative_t = typename derivative_rule<T, V>::type;
+
+// dV/dV = 1
+template <class V>
+struct derivative_rule<V, V, true> { using type = one; };
+
+// Sum rule.
+template <class C, class... Ts, class V>
+struct derivative_rule<sum<C, Ts...>, V, true> {
+  using type = sum_t<derivative_t<Ts, V>...>;
+};
+
+// Product rule: sum over i of C * F1 * ... * dFi * ... * Fn, for the factors mentioning V.
+template <bool Dep, std::size_t I, class V, class C, class... Fs>
+struct product_term { using type = zero; };
+template <std::size_t I, class V, class C, class... Fs>
+struct product_term<true, I, V, C, Fs...> {
+  template <class Seq> struct build;
+  template <std::size_t... J> struct build<std::index_sequence<J...>> {
+    using type = product_t<C, std::conditional_t<I == J, derivative_t<pack_at<J, Fs...>, V>,
+                                                 pack_at<J, Fs...>>...>;
+  };
+  using type = typename build<std::index_sequence_for<Fs...>>::type;
+};
+template <class C, class... Fs, class V>
+struct derivative_rule<product<C, Fs...>, V, true> {
+  template <class Seq> struct all;
+  template <std::size_t... I> struct all<std::index_sequence<I...>> {
+    using type = sum_t<typename product_term<depends_v<Fs, V>, I, V, C, Fs...>::type...>;
+  };
+  using type = typename all<std::index_sequence_for<Fs...>>::type;
+};
+
+// Power rule.  Exponent free of V: d(B^E) = E B^(E-1) dB.
+// Otherwise: d(B^E) = B^E (dE log B + E dB / B).
+template <class B, class E, class V, bool = depends_v<E, V>>
+struct power_derivative {
+  using type = product_t<E, power_t<B, sum_t<E, constant<-1>>>, derivative_t<B, V>>;
+};
+template <class B, class E, class V>
+struct power_derivative<B, E, V, true> {
+  using type = product_t<power<B, E>, sum_t<product_t<derivative_t<E, V>, apply_t<fn::log, B>>,
+                                            product_t<E, derivative_t<B, V>, reciprocal_t<B>>>>;
+};
+template <class B, class E, class V>
+struct derivative_rule<power<B, E>, V, true> {
+  using type = typename power_derivative<B, E, V>::type;
+};
+
+// Chain rule: sum over arguments of f_i(A...) dAi.
+template <bool Dep, class Fn, std::size_t I, class V, class... As>
+struct chain_term { using type = zero; };
+template <class Fn, std::size_t I, class V, class... As>
+struct chain_term<true, Fn, I, V, As...> {
+  using type = product_t<typename Fn::template partial<I, As...>, derivative_t<pack_at<I, As...>, V>>;
+};
+template <class Fn, class... As, class V>
+struct derivative_rule<apply<Fn, As...>, V, true> {
+  template <class Seq> struct all;
+  template <std::size_t... I> struct all<std::index_sequence<I...>> {
+    using type = sum_t<typename chain_term<depends_v<As, V>, Fn, I, V, As...>::type...>;
+  };
+  using type = typename all<std::index_sequence_for<As...>>::type;
+};
+
+}  // namespace descent::detail
+
+#endif

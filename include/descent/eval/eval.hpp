@@ -1,0 +1,110 @@
+// descent/eval/eval.hpp: eval(f, x = 1.0, y = 2.0) and value_and_grad.
+#ifndef DESCENT_EVAL_EVAL_HPP
+#define DESCENT_EVAL_EVAL_HPP
+
+#include <array>
+
+#include <descent/diff/grad.hpp>
+#include <descent/eval/evaluate.hpp>
+
+namespace descent {
+
+namespace detail {
+template <class... Bs>
+constexpr bool check_bindings() {
+  static_assert((is_binding_v<Bs> && ...),
+                "descent::eval(f, bindings...): every argument after f must be a binding such as x = 1.0");
+  return (is_binding_v<Bs> && ...);
+}
+
+template <class V, class Ctx, std::size_t N, class... Trees>
+constexpr auto evaluate_all(const Ctx& ctx, const std::array<double, N>& lits) {
+  return evaluate_roots<V, Trees...>(ctx, lits.data());
+}
+}  // namespace detail
+
+struct eval_fn {
+  // An expression: its value.  An expression_vector: an std::array of values.  An
+  // expression_matrix: an std::array of rows.  All entries share one evaluation.
+  template <class E, class... Bs>
+  constexpr auto operator()(const E& e, const Bs&... bs) const {
+    if constexpr (detail::check_bindings<Bs...>()) {
+      const binding_set<Bs...> ctx{bs...};
+      using V = typename binding_set<Bs...>::value_type;
+      return dispatch<V>(e, ctx);
+    }
+  }
+
+ private:
+  template <class V, class E, class Ctx>
+  static constexpr auto dispatch(const E& e, const Ctx& ctx) {
+    if constexpr (expression<E>) {
+      const auto lits = detail::literals_of(e);
+      return detail::evaluate_roots<V, detail::tree_t<E>>(ctx, lits.data())[0];
+    } else {
+      return dispatch_container<V>(e, ctx);
+    }
+  }
+  template <class V, std::size_t N, class... Trees, class Ctx>
+  static constexpr std::array<V, sizeof...(Trees)> dispatch_container(const expression_vector<N, Trees...>& v,
+                                                                      const Ctx& ctx) {
+    return detail::evaluate_roots<V, Trees...>(ctx, v.values.data());
+  }
+  template <class V, std::size_t N, std::size_t R, std::size_t C, class... Trees, class Ctx>
+  static constexpr std::array<std::array<V, C>, R> dispatch_container(
+      const expression_matrix<N, R, C, Trees...>& m, const Ctx& ctx) {
+    const auto flat = detail::evaluate_roots<V, Trees...>(ctx, m.values.data());
+    std::array<std::array<V, C>, R> out{};
+    for (std::size_t i = 0; i < R; ++i)
+      for (std::size_t j = 0; j < C; ++j) out[i][j] = flat[i * C + j];
+    return out;
+  }
+};
+
+// eval(f, x = 1.0, y = 2.0): the value of f (or of every entry of a gradient / Hessian).
+inline constexpr eval_fn eval{};
+
+template <class V, std::size_t N>
+struct value_and_gradient {
+  V value;
+  std::array<V, N> gradient;
+};
+
+struct value_and_grad_fn {
+  template <class F, class W, class... Bs>
+  constexpr auto operator()(const F& f, W w, const Bs&... bs) const {
+    detail::check_expression_argument<F>();
+    detail::check_wrt_argument<W>();
+    if constexpr (expression<F> && detail::is_wrt_v<W> && detail::check_bindings<Bs...>())
+      return make(f, w, binding_set<Bs...>{bs...});
+  }
+
+ private:
+  template <class F, class... Vs, class Ctx>
+  static constexpr auto make(const F& f, wrt_t<Vs...>, const Ctx& ctx) {
+    using V = typename Ctx::value_type;
+    using tree = detail::tree_t<F>;
+    const auto lits = detail::literals_of(f);
+    const auto all = detail::evaluate_roots<V, tree, detail::derivative_t<tree, Vs>...>(ctx, lits.data());
+    value_and_gradient<V, sizeof...(Vs)> out{all[0], {}};
+    for (std::size_t i = 0; i < sizeof...(Vs); ++i) out.gradient[i] = all[i + 1];
+    return out;
+  }
+};
+
+// value_and_grad(f, wrt(x, y), x = 1.0, y = 2.0): {f, {df/dx, df/dy}} in one pass.
+inline constexpr value_and_grad_fn value_and_grad{};
+
+// Size of an expression: nodes of its tree (as printed), and distinct nodes (its DAG,
+// what evaluation computes).
+template <expression E>
+constexpr unsigned long long tree_size(const E&) { return detail::tree_size<detail::tree_t<E>>::value; }
+template <expression E>
+constexpr std::size_t dag_size(const E&) {
+  using T = detail::tree_t<E>;
+  return detail::dag_t<T>::size + detail::variables_t<T>::size;
+}
+
+}  // namespace descent
+
+#endif

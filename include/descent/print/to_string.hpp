@@ -1,0 +1,80 @@
+// descent/print/to_string.hpp: to_string and to_latex of expressions, gradients, Hessians.
+//
+// For an expression without runtime numbers the result is a static_string computed at
+// compile time (usable in static_assert); with runtime numbers it is an std::string.
+#ifndef DESCENT_PRINT_TO_STRING_HPP
+#define DESCENT_PRINT_TO_STRING_HPP
+
+#include <descent/expr/containers.hpp>
+#include <descent/print/printer.hpp>
+#include <descent/print/static_string.hpp>
+
+namespace descent {
+
+namespace detail {
+
+// The trees of a printable object, and its shape.
+template <class E> struct print_shape {
+  static constexpr std::size_t cols = 0;
+  template <format Fmt, class Out>
+  static constexpr void print(Out& out, const double* lits) { print_trees<Fmt, 0, tree_t<E>>(out, lits); }
+};
+template <std::size_t N, class... Trees> struct print_shape<expression_vector<N, Trees...>> {
+  template <format Fmt, class Out>
+  static constexpr void print(Out& out, const double* lits) { print_trees<Fmt, sizeof...(Trees), Trees...>(out, lits); }
+};
+template <std::size_t N, std::size_t R, std::size_t C, class... Trees> struct print_shape<expression_matrix<N, R, C, Trees...>> {
+  template <format Fmt, class Out>
+  static constexpr void print(Out& out, const double* lits) { print_trees<Fmt, C, Trees...>(out, lits); }
+};
+
+template <class E> inline constexpr std::size_t runtime_numbers_v = literal_count_v<E>;
+template <std::size_t N, class... Trees> inline constexpr std::size_t runtime_numbers_v<expression_vector<N, Trees...>> = N;
+template <std::size_t N, std::size_t R, std::size_t C, class... Trees>
+inline constexpr std::size_t runtime_numbers_v<expression_matrix<N, R, C, Trees...>> = N;
+
+template <class E> constexpr const double* numbers_of(const E& e) {
+  if constexpr (runtime_numbers_v<E> == 0) return nullptr;
+  else if constexpr (expression<E>) return e.values.data();
+  else return e.values.data();
+}
+
+template <format Fmt, class E>
+inline constexpr std::size_t printed_length = [] {
+  count_out c;
+  print_shape<E>::template print<Fmt>(c, nullptr);
+  return c.n;
+}();
+
+template <format Fmt, class E>
+inline constexpr auto printed = [] {
+  static_string<printed_length<Fmt, E>> s{};
+  buffer_out b{s.data};
+  print_shape<E>::template print<Fmt>(b, nullptr);
+  return s;
+}();
+
+template <format Fmt>
+struct print_fn {
+  template <class E>
+  constexpr auto operator()(const E& e) const {
+    if constexpr (runtime_numbers_v<E> == 0) {
+      return printed<Fmt, E>;
+    } else {
+      string_out o;
+      print_shape<E>::template print<Fmt>(o, numbers_of(e));
+      return o.s;
+    }
+  }
+};
+
+}  // namespace detail
+
+// to_string(e): e as text, e.g. "-2*(1 - x) - 400*x*(y - x^2)".
+inline constexpr detail::print_fn<detail::format::text> to_string{};
+// to_latex(e): e as LaTeX, e.g. "-2 \left(1 - x\right) - 400 x \left(y - x^{2}\right)".
+inline constexpr detail::print_fn<detail::format::latex> to_latex{};
+
+}  // namespace descent
+
+#endif

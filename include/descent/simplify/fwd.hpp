@@ -1,0 +1,72 @@
+// descent/simplify/fwd.hpp: the canonicalising builders, declared.
+//
+// Every node is made through one of these, so an expression is always in canonical form
+// (expr/node.hpp lists the forms).  They are mutually recursive: a sum distributes a
+// numeric factor through make_product, a product adds exponents through make_sum.
+#ifndef DESCENT_SIMPLIFY_FWD_HPP
+#define DESCENT_SIMPLIFY_FWD_HPP
+
+#include <descent/expr/node.hpp>
+
+namespace descent::detail {
+
+template <class... Ts> struct make_sum;
+template <class... Ts> struct make_product;
+template <class B, class E> struct make_power;
+template <class Fn, class... As> struct make_apply;
+
+template <class... Ts> using sum_t = typename make_sum<Ts...>::type;
+template <class... Ts> using product_t = typename make_product<Ts...>::type;
+template <class B, class E> using power_t = typename make_power<B, E>::type;
+template <class Fn, class... As> using apply_t = typename make_apply<Fn, As...>::type;
+
+template <class T> using negate_t = product_t<constant<-1>, T>;
+template <class A, class B> using difference_t = sum_t<A, negate_t<B>>;
+template <class T> using reciprocal_t = power_t<T, constant<-1>>;
+template <class A, class B> using quotient_t = product_t<A, reciprocal_t<B>>;
+
+// Grouping plan shared by sums (like terms) and products (like bases): sort by order key,
+// then merge entries whose types are identical (compared by address identity, exactly).
+template <std::size_t N>
+struct group_plan {
+  std::array<std::size_t, N> leader{};      // representative entry of each group
+  std::array<rational, N> total{};           // summed numeric weight of each group
+  std::array<std::array<bool, N>, N> member{};  // member[g][i]: entry i belongs to group g
+  std::size_t count = 0;
+};
+
+template <std::size_t N>
+constexpr group_plan<N> plan_groups(const std::array<order_key, N>& keys,
+                                    const std::array<const void*, N>& ids,
+                                    const std::array<rational, N>& weights, bool drop_zero) {
+  std::array<std::size_t, N> idx{};
+  for (std::size_t i = 0; i < N; ++i) idx[i] = i;
+  for (std::size_t i = 1; i < N; ++i)  // stable insertion sort: N is small
+    for (std::size_t j = i; j > 0 && keys[idx[j]] < keys[idx[j - 1]]; --j) {
+      const std::size_t t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t;
+    }
+  group_plan<N> p{};
+  std::array<bool, N> used{};
+  for (std::size_t s = 0; s < N; ++s) {
+    const std::size_t i = idx[s];
+    if (used[i]) continue;
+    used[i] = true;
+    std::array<bool, N> mem{};
+    mem[i] = true;
+    rational total = weights[i];
+    for (std::size_t t = s + 1; t < N && !(keys[i] < keys[idx[t]]); ++t) {
+      const std::size_t j = idx[t];
+      if (!used[j] && ids[j] == ids[i]) { used[j] = true; mem[j] = true; total = total + weights[j]; }
+    }
+    if (drop_zero && total.is_zero()) continue;
+    p.leader[p.count] = i;
+    p.total[p.count] = total;
+    p.member[p.count] = mem;
+    ++p.count;
+  }
+  return p;
+}
+
+}  // namespace descent::detail
+
+#endif
