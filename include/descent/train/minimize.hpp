@@ -68,8 +68,7 @@ std::ptrdiff_t first_non_finite(std::span<const T> g) {
 template <class T>
 std::string divergence_what(T loss, std::span<const T> g, std::ptrdiff_t bad, std::size_t it,
                             bool at_start) {
-  const std::string where = at_start ? "at the starting point (iteration " + num(it) + ")"
-                                     : "at iteration " + num(it);
+  const std::string where = at_start ? "at the starting point" : "at iteration " + num(it);
   const auto entry = [&] {
     return "element " + num(static_cast<std::size_t>(bad)) + " is " +
            num(static_cast<double>(g[static_cast<std::size_t>(bad)]));
@@ -91,6 +90,7 @@ minimize_options options_of(const Cs&... cs) {
     if constexpr (is_options_v<decltype(c)>) o = c;
   };
   (take(cs), ...);
+  (void)take;  // no callbacks
   return o;
 }
 
@@ -192,6 +192,7 @@ minimize_result<T> run_loop(F& f, std::span<T> x, M& m, S& stop, Cs&... cbs) {
       }
     };
     (visit(cbs), ...);
+    (void)visit;  // no callbacks
     if (!go_on) {
       res.reason = stop_reason::callback;
       res.message = std::move(why);

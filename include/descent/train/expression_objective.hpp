@@ -1,0 +1,329 @@
+// descent/train/expression_objective.hpp: objectives from expressions.
+//
+//   descent::objective(f, wrt(x, y))                 f(x, g) with the gradient generated at
+//                                                     compile time, .hessian(x, h) too
+//   descent::objective(loss, wrt(w, b), x = xs, y = ys)
+//                                                     the sum over samples i of loss with
+//                                                     x = xs[i], y = ys[i] (data columns)
+//   descent::least_squares(r, wrt(m, c), x = xs, y = ys)
+//                                                     residuals r_i = r(x = xs[i], ...), the
+//                                                     Jacobian generated at compile time
+// Scalar bindings (`lambda = 0.1`) may be passed too; they are fixed for the objective.
+// The parameter vector is ordered as wrt(...).  Each evaluation computes the value and all
+// derivatives in one pass over their shared subexpressions.
+#ifndef DESCENT_TRAIN_EXPRESSION_OBJECTIVE_HPP
+#define DESCENT_TRAIN_EXPRESSION_OBJECTIVE_HPP
+
+#include <cstddef>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <tuple>
+
+#include <descent/eval/eval.hpp>
+
+namespace descent {
+
+namespace detail {
+
+template <class T> inline constexpr bool is_column_v = false;
+template <fixed_string N, class T> inline constexpr bool is_column_v<column<N, T>> = true;
+
+template <class... Cs>
+struct column_set : Cs... {
+  template <class Var>
+  static constexpr std::size_t count = ((Cs::name == Var::name) + ... + std::size_t{0});
+  template <fixed_string Name, class T>
+  static constexpr std::span<const T> values_of(const column<Name, T>& c) { return c.values; }
+  template <fixed_string Name>
+  constexpr auto at(const var<Name>&, std::size_t row) const { return values_of<Name>(*this)[row]; }
+};
+
+template <class W> struct wrt_index;
+template <class... Vs> struct wrt_index<wrt_t<Vs...>> {
+  template <class Var>
+  static constexpr std::size_t of = [] {
+    constexpr bool hits[] = {std::is_same_v<Var, Vs>..., false};
+    for (std::size_t i = 0; i < sizeof...(Vs); ++i)
+      if (hits[i]) return i;
+    return sizeof...(Vs);
+  }();
+};
+
+// Variables of wrt(...) read the parameter span; others a scalar binding or a data column.
+template <class T, class W, class Scalars, class Columns>
+struct objective_context {
+  const T* x;
+  const Scalars& scalars;
+  const Columns& columns;
+  std::size_t row;
+
+  template <class Var>
+  static constexpr std::size_t count = (wrt_index<W>::template of<Var> < W::size()) +
+                                       Scalars::template count<Var> + Columns::template count<Var>;
+  template <class Var>
+  constexpr T get(const Var& v) const {
+    if constexpr (wrt_index<W>::template of<Var> < W::size()) return x[wrt_index<W>::template of<Var>];
+    else if constexpr (Scalars::template count<Var> == 1) return static_cast<T>(scalars.get(v));
+    else return static_cast<T>(columns.at(v, row));
+  }
+};
+
+template <class... Args>
+struct split_bindings {
+  template <class A>
+  using as_scalar = std::conditional_t<is_binding_v<A>, type_list<A>, type_list<>>;
+  template <class A>
+  using as_column = std::conditional_t<is_column_v<A>, type_list<A>, type_list<>>;
+  using scalars = apply_list_t<binding_set, concat_t<as_scalar<Args>...>>;
+  using columns = apply_list_t<column_set, concat_t<as_column<Args>...>>;
+  static_assert(((is_binding_v<Args> || is_column_v<Args>) && ...),
+                "descent::objective / least_squares: after wrt(...) pass bindings `name = value` "
+                "or data columns `name = data`");
+};
+
+template <class Set, class A>
+constexpr void assign_if_base(Set& s, const A& a) {
+  if constexpr (std::is_base_of_v<A, Set>) static_cast<A&>(s) = a;
+}
+template <class Set, class... Args>
+constexpr Set gather(const Args&... args) {
+  Set s{};
+  ((void)assign_if_base(s, args), ...);
+  return s;
+}
+
+template <class Columns>
+std::size_t rows_of(const Columns& c, const char* who);
+
+template <class... Cs>
+std::size_t rows_of(const column_set<Cs...>& c, const char* who) {
+  if constexpr (sizeof...(Cs) == 0) {
+    (void)c;
+    return 1;
+  } else {
+    const std::size_t sizes[] = {static_cast<const Cs&>(c).values.size()...};
+    const std::string_view names[] = {Cs::name...};
+    for (std::size_t i = 1; i < sizeof...(Cs); ++i)
+      if (sizes[i] != sizes[0])
+        throw std::invalid_argument(std::string(who) + ": data columns differ in length: '" +
+                                    std::string(names[0]) + "' has " + std::to_string(sizes[0]) +
+                                    " values, '" + std::string(names[i]) + "' has " +
+                                    std::to_string(sizes[i]));
+    return sizes[0];
+  }
+}
+
+inline void check_size(const char* who, std::size_t expected, std::size_t got, const char* what) {
+  if (expected != got)
+    throw std::invalid_argument(std::string(who) + ": " + what + " has " + std::to_string(got) +
+                                " entries, expected " + std::to_string(expected) +
+                                " (one per variable of wrt(...))");
+}
+
+template <class Tree, class W, class Seq> struct hessian_roots;
+template <class Tree, class... Vs, std::size_t... K>
+struct hessian_roots<Tree, wrt_t<Vs...>, std::index_sequence<K...>> {
+  static constexpr std::size_t n = sizeof...(Vs);
+  using type = type_list<derivative_t<derivative_t<Tree, pack_at<K / n, Vs...>>, pack_at<K % n, Vs...>>...>;
+};
+
+template <class V, class L, class Ctx> struct roots_evaluator;
+template <class V, class... Roots, class Ctx>
+struct roots_evaluator<V, type_list<Roots...>, Ctx> {
+  static constexpr auto run(const Ctx& ctx, const double* lits) { return evaluate_roots<V, Roots...>(ctx, lits); }
+};
+
+}  // namespace detail
+
+// An expression objective: see the file comment.  Copyable; holds f by value and data
+// columns by view.
+template <class F, class W, class Scalars, class Columns>
+class expression_objective {
+ public:
+  static constexpr std::size_t dimension = W::size();
+
+  constexpr expression_objective(const F& f, const Scalars& s, const Columns& c)
+      : f_(f), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::objective")) {}
+
+  // Number of samples summed over (1 without data columns).
+  std::size_t samples() const { return rows_; }
+
+  // f(x), gradient into g.
+  template <class T>
+  T operator()(std::span<const T> x, std::span<T> g) const {
+    detail::check_size("descent::objective", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::objective", dimension, g.size(), "the gradient");
+    return value_and_gradient(x, g);
+  }
+  template <class T>
+  T operator()(std::span<T> x, std::span<T> g) const { return (*this)(std::span<const T>(x), g); }
+
+  // f(x) alone.
+  template <class T>
+  T value(std::span<const T> x) const {
+    detail::check_size("descent::objective", dimension, x.size(), "the parameter vector");
+    const auto lits = detail::literals_of(f_);
+    T total = 0;
+    for (std::size_t r = 0; r < rows_; ++r)
+      total += detail::evaluate_roots<T, tree>(context<T>(x, r), lits.data())[0];
+    return total;
+  }
+
+  // The exact Hessian, row-major n*n.
+  template <class T>
+  void hessian(std::span<const T> x, std::span<T> h) const {
+    detail::check_size("descent::objective", dimension, x.size(), "the parameter vector");
+    if (h.size() != dimension * dimension)
+      throw std::invalid_argument("descent::objective::hessian: h has " + std::to_string(h.size()) +
+                                  " entries, expected " + std::to_string(dimension * dimension));
+    using roots = typename detail::hessian_roots<tree, W, std::make_index_sequence<dimension * dimension>>::type;
+    const auto lits = detail::literals_of(f_);
+    for (auto& v : h) v = T(0);
+    for (std::size_t r = 0; r < rows_; ++r) {
+      const auto hr = detail::roots_evaluator<T, roots, ctx_t<T>>::run(context<T>(x, r), lits.data());
+      for (std::size_t k = 0; k < hr.size(); ++k) h[k] += hr[k];
+    }
+  }
+  template <class T>
+  void hessian(std::span<T> x, std::span<T> h) const { hessian(std::span<const T>(x), h); }
+
+ private:
+  using tree = detail::tree_t<F>;
+  template <class T>
+  using ctx_t = detail::objective_context<T, W, Scalars, Columns>;
+  template <class T>
+  ctx_t<T> context(std::span<const T> x, std::size_t row) const { return {x.data(), scalars_, columns_, row}; }
+
+  template <class T>
+  T value_and_gradient(std::span<const T> x, std::span<T> g) const {
+    return gradient_impl(x, g, W{});
+  }
+  template <class T, class... Vs>
+  T gradient_impl(std::span<const T> x, std::span<T> g, wrt_t<Vs...>) const {
+    const auto lits = detail::literals_of(f_);
+    T total = 0;
+    for (auto& v : g) v = T(0);
+    for (std::size_t r = 0; r < rows_; ++r) {
+      const auto all = detail::evaluate_roots<T, tree, detail::derivative_t<tree, Vs>...>(context<T>(x, r), lits.data());
+      total += all[0];
+      for (std::size_t i = 0; i < sizeof...(Vs); ++i) g[i] += all[i + 1];
+    }
+    return total;
+  }
+
+  F f_;
+  Scalars scalars_;
+  Columns columns_;
+  std::size_t rows_;
+};
+
+// Least squares from a residual expression: f(x) = 1/2 sum_i r_i(x)^2 over the samples of
+// the data columns (or a single residual without data).
+template <class R, class W, class Scalars, class Columns>
+class least_squares_objective_of {
+ public:
+  static constexpr std::size_t dimension = W::size();
+
+  constexpr least_squares_objective_of(const R& r, const Scalars& s, const Columns& c)
+      : r_(r), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::least_squares")) {}
+
+  std::size_t num_residuals() const { return rows_; }
+
+  template <class T>
+  void residuals(std::span<const T> x, std::span<T> r) const {
+    check(x, r);
+    const auto lits = detail::literals_of(r_);
+    for (std::size_t i = 0; i < rows_; ++i) r[i] = detail::evaluate_roots<T, tree>(context<T>(x, i), lits.data())[0];
+  }
+  // r (m) and J (row-major m*n) in one pass per sample.
+  template <class T>
+  void residuals_and_jacobian(std::span<const T> x, std::span<T> r, std::span<T> j) const {
+    check(x, r);
+    if (j.size() != rows_ * dimension)
+      throw std::invalid_argument("descent::least_squares: the Jacobian has " + std::to_string(j.size()) +
+                                  " entries, expected " + std::to_string(rows_ * dimension));
+    jacobian_impl(x, r, j, W{});
+  }
+  // 1/2 |r|^2 and its gradient J^T r.
+  template <class T>
+  T operator()(std::span<const T> x, std::span<T> g) const {
+    detail::check_size("descent::least_squares", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::least_squares", dimension, g.size(), "the gradient");
+    return value_gradient_impl(x, g, W{});
+  }
+  template <class T>
+  T operator()(std::span<T> x, std::span<T> g) const { return (*this)(std::span<const T>(x), g); }
+
+ private:
+  using tree = detail::tree_t<R>;
+  template <class T>
+  detail::objective_context<T, W, Scalars, Columns> context(std::span<const T> x, std::size_t row) const {
+    return {x.data(), scalars_, columns_, row};
+  }
+  template <class T>
+  void check(std::span<const T> x, std::span<T> r) const {
+    detail::check_size("descent::least_squares", dimension, x.size(), "the parameter vector");
+    if (r.size() != rows_)
+      throw std::invalid_argument("descent::least_squares: the residual vector has " + std::to_string(r.size()) +
+                                  " entries, expected " + std::to_string(rows_) + " (one per sample)");
+  }
+  template <class T, class... Vs>
+  void jacobian_impl(std::span<const T> x, std::span<T> r, std::span<T> j, wrt_t<Vs...>) const {
+    const auto lits = detail::literals_of(r_);
+    for (std::size_t i = 0; i < rows_; ++i) {
+      const auto all = detail::evaluate_roots<T, tree, detail::derivative_t<tree, Vs>...>(context<T>(x, i), lits.data());
+      r[i] = all[0];
+      for (std::size_t k = 0; k < sizeof...(Vs); ++k) j[i * dimension + k] = all[k + 1];
+    }
+  }
+  template <class T, class... Vs>
+  T value_gradient_impl(std::span<const T> x, std::span<T> g, wrt_t<Vs...>) const {
+    const auto lits = detail::literals_of(r_);
+    T total = 0;
+    for (auto& v : g) v = T(0);
+    for (std::size_t i = 0; i < rows_; ++i) {
+      const auto all = detail::evaluate_roots<T, tree, detail::derivative_t<tree, Vs>...>(context<T>(x, i), lits.data());
+      total += all[0] * all[0] / T(2);
+      for (std::size_t k = 0; k < sizeof...(Vs); ++k) g[k] += all[0] * all[k + 1];
+    }
+    return total;
+  }
+
+  R r_;
+  Scalars scalars_;
+  Columns columns_;
+  std::size_t rows_;
+};
+
+struct objective_fn {
+  template <class F, class W, class... Args>
+  constexpr auto operator()(const F& f, W, const Args&... args) const {
+    detail::check_expression_argument<F>();
+    detail::check_wrt_argument<W>();
+    using split = detail::split_bindings<Args...>;
+    using S = typename split::scalars;
+    using C = typename split::columns;
+    return expression_objective<F, W, S, C>(f, detail::gather<S>(args...), detail::gather<C>(args...));
+  }
+};
+struct least_squares_fn {
+  template <class R, class W, class... Args>
+  constexpr auto operator()(const R& r, W, const Args&... args) const {
+    detail::check_expression_argument<R>();
+    detail::check_wrt_argument<W>();
+    using split = detail::split_bindings<Args...>;
+    using S = typename split::scalars;
+    using C = typename split::columns;
+    return least_squares_objective_of<R, W, S, C>(r, detail::gather<S>(args...), detail::gather<C>(args...));
+  }
+};
+
+// objective(f, wrt(x, y), bindings or data columns...): an objective for descent::minimize.
+inline constexpr objective_fn objective{};
+// least_squares(r, wrt(m, c), data columns...): a least-squares objective (Gauss-Newton, LM).
+inline constexpr least_squares_fn least_squares{};
+
+}  // namespace descent
+
+#endif
