@@ -3,6 +3,7 @@
 #ifndef DESCENT_DESCENT_HPP
 #define DESCENT_DESCENT_HPP
 
+#include <descent/check.hpp>
 #include <descent/diff/d.hpp>
 #include <descent/diff/grad.hpp>
 #include <descent/diff/wrt.hpp>

@@ -54,26 +54,34 @@ inline constexpr auto printed = [] {
   return s;
 }();
 
-template <format Fmt>
-struct print_fn {
-  template <class E>
-  constexpr auto operator()(const E& e) const {
-    if constexpr (runtime_numbers_v<E> == 0) {
-      return printed<Fmt, E>;
-    } else {
-      string_out o;
-      print_shape<E>::template print<Fmt>(o, numbers_of(e));
-      return o.s;
-    }
+template <class E> inline constexpr bool printable_v = expression<E>;
+template <std::size_t N, class... Trees> inline constexpr bool printable_v<expression_vector<N, Trees...>> = true;
+template <std::size_t N, std::size_t R, std::size_t C, class... Trees>
+inline constexpr bool printable_v<expression_matrix<N, R, C, Trees...>> = true;
+
+template <format Fmt, class E>
+constexpr auto print_any(const E& e) {
+  if constexpr (runtime_numbers_v<E> == 0) {
+    return printed<Fmt, E>;
+  } else {
+    string_out o;
+    print_shape<E>::template print<Fmt>(o, numbers_of(e));
+    return o.s;
   }
-};
+}
 
 }  // namespace detail
 
-// to_string(e): e as text, e.g. "-2*(1 - x) - 400*x*(y - x^2)".
-inline constexpr detail::print_fn<detail::format::text> to_string{};
-// to_latex(e): e as LaTeX, e.g. "-2 \left(1 - x\right) - 400 x \left(y - x^{2}\right)".
-inline constexpr detail::print_fn<detail::format::latex> to_latex{};
+// An expression, or a gradient / Hessian of expressions.
+template <class E>
+concept printable = detail::printable_v<std::remove_cvref_t<E>>;
+
+// to_string(e): e as text, e.g. "-2 + 2*x - 400*x*(-x^2 + y)".
+template <printable E>
+constexpr auto to_string(const E& e) { return detail::print_any<detail::format::text>(e); }
+// to_latex(e): e as LaTeX, e.g. "-2 + 2 x - 400 x \left(-x^{2} + y\right)".
+template <printable E>
+constexpr auto to_latex(const E& e) { return detail::print_any<detail::format::latex>(e); }
 
 }  // namespace descent
 

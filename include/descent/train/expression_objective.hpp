@@ -1,11 +1,11 @@
 // descent/train/expression_objective.hpp: objectives from expressions.
 //
-//   descent::objective(f, wrt(x, y))                 f(x, g) with the gradient generated at
+//   descent::make_objective(f, wrt(x, y))            f(x, g) with the gradient generated at
 //                                                     compile time, .hessian(x, h) too
-//   descent::objective(loss, wrt(w, b), x = xs, y = ys)
+//   descent::make_objective(loss, wrt(w, b), x = xs, y = ys)
 //                                                     the sum over samples i of loss with
 //                                                     x = xs[i], y = ys[i] (data columns)
-//   descent::least_squares(r, wrt(m, c), x = xs, y = ys)
+//   descent::make_least_squares(r, wrt(m, c), x = xs, y = ys)
 //                                                     residuals r_i = r(x = xs[i], ...), the
 //                                                     Jacobian generated at compile time
 // Scalar bindings (`lambda = 0.1`) may be passed too; they are fixed for the objective.
@@ -21,6 +21,7 @@
 #include <tuple>
 
 #include <descent/eval/eval.hpp>
+#include <descent/train/objective.hpp>
 
 namespace descent {
 
@@ -78,7 +79,7 @@ struct split_bindings {
   using scalars = apply_list_t<binding_set, concat_t<as_scalar<Args>...>>;
   using columns = apply_list_t<column_set, concat_t<as_column<Args>...>>;
   static_assert(((is_binding_v<Args> || is_column_v<Args>) && ...),
-                "descent::objective / least_squares: after wrt(...) pass bindings `name = value` "
+                "descent::make_objective / make_least_squares: after wrt(...) pass bindings `name = value` "
                 "or data columns `name = data`");
 };
 
@@ -144,7 +145,7 @@ class expression_objective {
   static constexpr std::size_t dimension = W::size();
 
   constexpr expression_objective(const F& f, const Scalars& s, const Columns& c)
-      : f_(f), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::objective")) {}
+      : f_(f), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::make_objective")) {}
 
   // Number of samples summed over (1 without data columns).
   std::size_t samples() const { return rows_; }
@@ -152,8 +153,8 @@ class expression_objective {
   // f(x), gradient into g.
   template <class T>
   T operator()(std::span<const T> x, std::span<T> g) const {
-    detail::check_size("descent::objective", dimension, x.size(), "the parameter vector");
-    detail::check_size("descent::objective", dimension, g.size(), "the gradient");
+    detail::check_size("descent::make_objective", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::make_objective", dimension, g.size(), "the gradient");
     return value_and_gradient(x, g);
   }
   template <class T>
@@ -162,7 +163,7 @@ class expression_objective {
   // f(x) alone.
   template <class T>
   T value(std::span<const T> x) const {
-    detail::check_size("descent::objective", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::make_objective", dimension, x.size(), "the parameter vector");
     const auto lits = detail::literals_of(f_);
     T total = 0;
     for (std::size_t r = 0; r < rows_; ++r)
@@ -173,9 +174,9 @@ class expression_objective {
   // The exact Hessian, row-major n*n.
   template <class T>
   void hessian(std::span<const T> x, std::span<T> h) const {
-    detail::check_size("descent::objective", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::make_objective", dimension, x.size(), "the parameter vector");
     if (h.size() != dimension * dimension)
-      throw std::invalid_argument("descent::objective::hessian: h has " + std::to_string(h.size()) +
+      throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
                                   " entries, expected " + std::to_string(dimension * dimension));
     using roots = typename detail::hessian_roots<tree, W, std::make_index_sequence<dimension * dimension>>::type;
     const auto lits = detail::literals_of(f_);
@@ -226,7 +227,7 @@ class least_squares_objective_of {
   static constexpr std::size_t dimension = W::size();
 
   constexpr least_squares_objective_of(const R& r, const Scalars& s, const Columns& c)
-      : r_(r), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::least_squares")) {}
+      : r_(r), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::make_least_squares")) {}
 
   std::size_t num_residuals() const { return rows_; }
 
@@ -241,15 +242,15 @@ class least_squares_objective_of {
   void residuals_and_jacobian(std::span<const T> x, std::span<T> r, std::span<T> j) const {
     check(x, r);
     if (j.size() != rows_ * dimension)
-      throw std::invalid_argument("descent::least_squares: the Jacobian has " + std::to_string(j.size()) +
+      throw std::invalid_argument("descent::make_least_squares: the Jacobian has " + std::to_string(j.size()) +
                                   " entries, expected " + std::to_string(rows_ * dimension));
     jacobian_impl(x, r, j, W{});
   }
   // 1/2 |r|^2 and its gradient J^T r.
   template <class T>
   T operator()(std::span<const T> x, std::span<T> g) const {
-    detail::check_size("descent::least_squares", dimension, x.size(), "the parameter vector");
-    detail::check_size("descent::least_squares", dimension, g.size(), "the gradient");
+    detail::check_size("descent::make_least_squares", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::make_least_squares", dimension, g.size(), "the gradient");
     return value_gradient_impl(x, g, W{});
   }
   template <class T>
@@ -263,9 +264,9 @@ class least_squares_objective_of {
   }
   template <class T>
   void check(std::span<const T> x, std::span<T> r) const {
-    detail::check_size("descent::least_squares", dimension, x.size(), "the parameter vector");
+    detail::check_size("descent::make_least_squares", dimension, x.size(), "the parameter vector");
     if (r.size() != rows_)
-      throw std::invalid_argument("descent::least_squares: the residual vector has " + std::to_string(r.size()) +
+      throw std::invalid_argument("descent::make_least_squares: the residual vector has " + std::to_string(r.size()) +
                                   " entries, expected " + std::to_string(rows_) + " (one per sample)");
   }
   template <class T, class... Vs>
@@ -319,10 +320,10 @@ struct least_squares_fn {
   }
 };
 
-// objective(f, wrt(x, y), bindings or data columns...): an objective for descent::minimize.
-inline constexpr objective_fn objective{};
-// least_squares(r, wrt(m, c), data columns...): a least-squares objective (Gauss-Newton, LM).
-inline constexpr least_squares_fn least_squares{};
+// make_objective(f, wrt(x, y), bindings or data columns...): an objective for descent::minimize.
+inline constexpr objective_fn make_objective{};
+// make_least_squares(r, wrt(m, c), data columns...): a least-squares objective (Gauss-Newton, LM).
+inline constexpr least_squares_fn make_least_squares{};
 
 }  // namespace descent
 
