@@ -38,6 +38,13 @@ class gauss_newton {
                   "descent::gauss_newton needs a least-squares objective: num_residuals(), "
                   "residuals(x, r) and residuals_and_jacobian(x, r, J), e.g. "
                   "descent::least_squares(wrt(...), residuals...)");
+    if constexpr (least_squares_objective<F, T>) return step_impl(f, x, loss, g);
+    else return {0, method_status::failed, nullptr};  // unreachable: stopped above
+  }
+
+ private:
+  template <class F>
+  step_report step_impl(F& f, std::span<T> x, T& loss, std::span<T> g) {
     namespace d = second_order::detail;
     const std::size_t n = x.size(), m = static_cast<std::size_t>(f.num_residuals());
     setup(m, n);
@@ -58,6 +65,8 @@ class gauss_newton {
     if (!r.search.ok()) return {1 + r.evaluations, method_status::failed, r.search.message};
     return {1 + r.evaluations, method_status::running, nullptr};
   }
+
+ public:
 
   void reset() noexcept {}  // no state between iterations
   template <class Archive>

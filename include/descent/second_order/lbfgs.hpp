@@ -39,6 +39,13 @@ class lbfgs {
     static_assert(objective<F, T>,
                   "descent::lbfgs needs an objective: f(x, g) returning f(x) and writing the "
                   "gradient into g");
+    if constexpr (objective<F, T>) return step_impl(f, x, loss, g);
+    else return {0, method_status::failed, nullptr};  // unreachable: stopped above
+  }
+
+ private:
+  template <class F>
+  step_report step_impl(F& f, std::span<T> x, T& loss, std::span<T> g) {
     namespace d = second_order::detail;
     const std::size_t n = x.size();
     setup(n);
@@ -69,6 +76,8 @@ class lbfgs {
     }
     return {evals, method_status::failed, "L-BFGS: line search failed"};
   }
+
+ public:
 
   void reset() noexcept { mem_.clear(); }
   template <class Archive>

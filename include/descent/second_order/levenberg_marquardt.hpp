@@ -43,6 +43,13 @@ class levenberg_marquardt {
                   "descent::levenberg_marquardt needs a least-squares objective: "
                   "num_residuals(), residuals(x, r) and residuals_and_jacobian(x, r, J), e.g. "
                   "descent::least_squares(wrt(...), residuals...)");
+    if constexpr (least_squares_objective<F, T>) return step_impl(f, x, loss, g);
+    else return {0, method_status::failed, nullptr};  // unreachable: stopped above
+  }
+
+ private:
+  template <class F>
+  step_report step_impl(F& f, std::span<T> x, T& loss, std::span<T> g) {
     namespace d = second_order::detail;
     const std::size_t n = x.size(), m = static_cast<std::size_t>(f.num_residuals());
     setup(m, n);
@@ -106,6 +113,8 @@ class levenberg_marquardt {
     return {evals, method_status::failed,
             "Levenberg-Marquardt: no decrease within max_rejections damping increases"};
   }
+
+ public:
 
   // Forget the damping (mu is re-initialised from J^T J on the next step).
   void reset() noexcept {

@@ -40,6 +40,13 @@ class newton {
                   "descent::newton needs an objective with an exact Hessian: "
                   "f.hessian(x, h) filling h (row-major n*n), e.g. descent::objective(expr, "
                   "wrt(...)); use descent::lbfgs for objectives with gradients only");
+    if constexpr (hessian_objective<F, T>) return step_impl(f, x, loss, g);
+    else return {0, method_status::failed, nullptr};  // unreachable: stopped above
+  }
+
+ private:
+  template <class F>
+  step_report step_impl(F& f, std::span<T> x, T& loss, std::span<T> g) {
     namespace d = second_order::detail;
     const std::size_t n = x.size();
     setup(n);
@@ -62,6 +69,8 @@ class newton {
     if (!r.search.ok()) return {r.evaluations, method_status::failed, r.search.message};
     return {r.evaluations, method_status::running, nullptr};
   }
+
+ public:
 
   // Newton keeps no state between iterations: nothing to forget or checkpoint but counters.
   void reset() noexcept { hessians_ = 0; }

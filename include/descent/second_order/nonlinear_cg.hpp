@@ -38,6 +38,13 @@ class nonlinear_cg {
     static_assert(objective<F, T>,
                   "descent::nonlinear_cg needs an objective: f(x, g) returning f(x) and "
                   "writing the gradient into g");
+    if constexpr (objective<F, T>) return step_impl(f, x, loss, g);
+    else return {0, method_status::failed, nullptr};  // unreachable: stopped above
+  }
+
+ private:
+  template <class F>
+  step_report step_impl(F& f, std::span<T> x, T& loss, std::span<T> g) {
     namespace d = second_order::detail;
     const std::size_t n = x.size();
     setup(n);
@@ -75,6 +82,8 @@ class nonlinear_cg {
     since_restart_ = restart ? 1 : since_restart_ + 1;
     return {r.evaluations, method_status::running, nullptr};
   }
+
+ public:
 
   // Forget the previous direction: the next step is steepest descent.
   void reset() noexcept {

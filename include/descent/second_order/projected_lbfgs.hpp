@@ -48,6 +48,13 @@ class projected_lbfgs {
     static_assert(objective<F, T>,
                   "descent::projected_lbfgs needs an objective: f(x, g) returning f(x) and "
                   "writing the gradient into g");
+    if constexpr (objective<F, T>) return step_impl(f, x, loss, g);
+    else return {0, method_status::failed, nullptr};  // unreachable: stopped above
+  }
+
+ private:
+  template <class F>
+  step_report step_impl(F& f, std::span<T> x, T& loss, std::span<T> g) {
     namespace d = second_order::detail;
     const std::size_t n = x.size();
     setup(n);
@@ -111,6 +118,8 @@ class projected_lbfgs {
             "projected L-BFGS: no sufficient decrease along the projection arc within "
             "max_evaluations"};
   }
+
+ public:
 
   void reset() noexcept { mem_.clear(); }
   template <class Archive>
