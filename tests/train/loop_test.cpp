@@ -149,6 +149,21 @@ struct fixed_size_objective {
   }
 };
 
+struct fixed_size_objective_member : fixed_size_objective {
+  static constexpr std::size_t dimension = 4;  // the form expression objectives use
+};
+
+BOOST_AUTO_TEST_CASE(objective_size_mismatch_throws_for_a_dimension_member) {
+  std::vector<double> x{1.0, 2.0};
+  plain_gd gd;
+  BOOST_CHECK_EXCEPTION(
+      descent::minimize(fixed_size_objective_member{}, x, gd, descent::max_iterations{3}),
+      std::invalid_argument, [](const std::invalid_argument& e) {
+        return std::string(e.what()) ==
+               "descent::minimize: the objective takes 4 parameters but params has 2 elements";
+      });
+}
+
 BOOST_AUTO_TEST_CASE(objective_size_mismatch_throws) {
   std::vector<double> x{1.0, 2.0};
   plain_gd gd;

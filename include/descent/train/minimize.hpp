@@ -100,12 +100,15 @@ minimize_result<T> run_loop(F& f, std::span<T> x, M& m, S& stop, Cs&... cbs) {
   const minimize_options opt = options_of(cbs...);
   if (x.empty())
     throw std::invalid_argument("descent::minimize: params is empty: there is nothing to minimise");
-  if constexpr (requires { { f.dimension() } -> std::convertible_to<std::size_t>; }) {
-    if (static_cast<std::size_t>(f.dimension()) != x.size())
-      throw std::invalid_argument("descent::minimize: the objective takes " +
-                                  num(static_cast<std::size_t>(f.dimension())) +
-                                  " parameters but params has " + num(x.size()) + " elements");
-  }
+  // An objective that knows its parameter count (f.dimension() or a dimension member).
+  std::size_t dim = x.size();
+  if constexpr (requires { { f.dimension() } -> std::convertible_to<std::size_t>; })
+    dim = static_cast<std::size_t>(f.dimension());
+  else if constexpr (requires { { f.dimension } -> std::convertible_to<std::size_t>; })
+    dim = static_cast<std::size_t>(f.dimension);
+  if (dim != x.size())
+    throw std::invalid_argument("descent::minimize: the objective takes " + num(dim) +
+                                " parameters but params has " + num(x.size()) + " elements");
   const std::size_t n = x.size();
   std::vector<T> g(n);
   std::vector<T> x_prev, g_prev;  // the last finite iterate, for the divergence guard
