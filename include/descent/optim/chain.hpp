@@ -121,6 +121,12 @@ class basic_chain {
     step_impl(params, grads, static_cast<double>(loss));
   }
 
+  /// Size (and allocate) the state for these parameters now instead of at the first step,
+  /// e.g. to keep the first step's page faults out of a timing.
+  void initialize(std::span<const T> params) {
+    if constexpr (blocks_ok) ensure_state(params);
+  }
+
   /// Forget all state: the next step starts as the first one did.
   void reset() {
     blocks_ = initial_;
