@@ -1,6 +1,7 @@
 // Every line-search / second-order method runs through the one descent::minimize loop:
 // the same stopping rules, callbacks (progress bar included), result type and checkpoints
 // as first-order optimizers.
+#include <descent/optim/named.hpp>
 #include <descent/second_order.hpp>
 #include <descent/train.hpp>
 
@@ -89,6 +90,26 @@ BOOST_AUTO_TEST_CASE(bounded_methods_through_minimize) {
   const auto r = run(plbfgs, 500, bar);
   BOOST_TEST((r.reason == descent::stop_reason::converged));  // the method's own criterion
   BOOST_TEST(r.message.find("projected gradient") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(projected_first_order_optimizer_through_minimize) {
+  // descent::optim::adam kept inside [-2, 0.5] x [-1, 2] by project_onto_box.
+  rosenbrock f;
+  std::vector<double> x{-1.2, 1.0};
+  auto m = descent::project_onto_box(descent::optim::adam({.learning_rate = 1e-2}),
+                                     descent::box<double>{.lower = {-2, -1}, .upper = {0.5, 2}});
+  struct feasible {
+    bool ok = true;
+    bool on_iteration(const descent::iteration_state<double>& s) {
+      ok = ok && s.x[0] <= 0.5 && s.x[0] >= -2 && s.x[1] >= -1 && s.x[1] <= 2;
+      return true;
+    }
+  } check;
+  const auto r = descent::minimize(f, x, m, descent::max_iterations{5000}, check);
+  BOOST_TEST(check.ok);
+  BOOST_TEST(r.evaluations == r.iterations + 1);
+  BOOST_TEST(x[0] == 0.5);
+  BOOST_TEST(x[1] == 0.25, boost::test_tools::tolerance(1e-3));
 }
 
 BOOST_AUTO_TEST_CASE(least_squares_through_minimize) {
