@@ -3,6 +3,8 @@
 #define DESCENT_EVAL_EVAL_HPP
 
 #include <array>
+#include <string_view>
+#include <utility>
 
 #include <descent/diff/grad.hpp>
 #include <descent/eval/evaluate.hpp>
@@ -10,11 +12,46 @@
 namespace descent {
 
 namespace detail {
+template <fixed_string Name, class T>
+var<Name> variable_of(const binding<Name, T>&);  // (unevaluated: the variable a binding names)
+
+// Position of the first binding whose variable is bound again later, or sizeof...(Bs).
 template <class... Bs>
-constexpr bool check_bindings() {
+constexpr std::size_t first_rebound() {
+  constexpr std::array<std::string_view, sizeof...(Bs)> names{Bs::name...};
+  for (std::size_t i = 0; i < names.size(); ++i)
+    for (std::size_t j = i + 1; j < names.size(); ++j)
+      if (names[i] == names[j]) return i;
+  return sizeof...(Bs);
+}
+
+// Whether the arguments after f are bindings of distinct variables.
+template <class... Bs>
+constexpr bool valid_bindings() {
+  if constexpr (!(is_binding_v<Bs> && ...)) return false;
+  else return first_rebound<Bs...>() == sizeof...(Bs);
+}
+// The readable errors for invalid bindings.  Kept apart from valid_bindings, which callers
+// test in `if constexpr`: clang treats a function with a failed static_assert as not
+// constant, and would go on to report follow-on errors.
+template <class... Bs>
+constexpr void diagnose_bindings() {
   static_assert((is_binding_v<Bs> && ...),
                 "descent::eval(f, bindings...): every argument after f must be a binding such as x = 1.0");
-  return (is_binding_v<Bs> && ...);
+  if constexpr ((is_binding_v<Bs> && ...)) {
+    constexpr std::size_t r = first_rebound<Bs...>();
+    if constexpr (r < sizeof...(Bs)) {
+      // Checked before the binding set is built (it cannot hold two bindings of one name):
+      // the error names the variable, as variable_is_bound_twice<descent::var<"name">>.
+      using rebound = decltype(variable_of(std::declval<pack_at<r, Bs...>>()));
+      static_assert(sizeof(variable_is_bound_twice<rebound>) > 0);
+    }
+  }
+}
+template <class... Bs>
+constexpr bool check_bindings() {
+  diagnose_bindings<Bs...>();
+  return valid_bindings<Bs...>();
 }
 
 template <class V, class Ctx, std::size_t N, class... Trees>
@@ -28,7 +65,8 @@ struct eval_fn {
   // expression_matrix: an std::array of rows.  All entries share one evaluation.
   template <class E, class... Bs>
   constexpr auto operator()(const E& e, const Bs&... bs) const {
-    if constexpr (detail::check_bindings<Bs...>()) {
+    detail::diagnose_bindings<Bs...>();
+    if constexpr (detail::valid_bindings<Bs...>()) {
       const binding_set<Bs...> ctx{bs...};
       using V = typename binding_set<Bs...>::value_type;
       return dispatch<V>(e, ctx);
@@ -75,7 +113,8 @@ struct value_and_grad_fn {
   constexpr auto operator()(const F& f, W w, const Bs&... bs) const {
     detail::check_expression_argument<F>();
     detail::check_wrt_argument<W>();
-    if constexpr (expression<F> && detail::is_wrt_v<W> && detail::check_bindings<Bs...>())
+    detail::diagnose_bindings<Bs...>();
+    if constexpr (expression<F> && detail::is_wrt_v<W> && detail::valid_bindings<Bs...>())
       return make(f, w, binding_set<Bs...>{bs...});
   }
 
