@@ -1,0 +1,13 @@
+// Must not compile: wrt(...) listing something that is not a variable.
+// (tests/diff/CMakeLists.txt checks the compiler's message.)
+#include <descent/descent.hpp>
+
+constexpr descent::var<"x"> x;
+constexpr descent::var<"y"> y;
+
+int main() {
+  using namespace descent;
+  constexpr auto f = sq(x) * y;
+  const auto g = grad(f, wrt(x, 2.0 * y));
+  return static_cast<int>(eval(g, x = 1.0, y = 1.0)[0]);
+}
