@@ -101,6 +101,7 @@ BOOST_AUTO_TEST_CASE(report_mode_returns_the_restored_result) {
              "is NaN); parameters restored to iteration 2");
   BOOST_TEST(r.iterations == 2u);
   BOOST_TEST(r.loss == 5.0);  // f(2, 1)
+  BOOST_TEST(r.evaluations == 5u);  // start, 3 steps, the restored point once more
   BOOST_TEST(r.grad_norm == std::sqrt(20.0));
   BOOST_TEST(x[0] == 2.0);
 }

@@ -92,7 +92,7 @@ enum class divergence_action {
 struct minimize_options {
   /// NaN/Inf guard: the default throws (a diverged run is a bug to look at, not a result).
   divergence_action on_divergence = divergence_action::throw_error;
-  /// The guard keeps a copy of the last finite x and g (2n numbers); false turns it off.
+  /// The guard copies x before every step (n numbers) to restore it; false turns it off.
   bool check_finite = true;
   /// Iteration number to count from, e.g. the one load_checkpoint returned, so that a
   /// resumed run numbers its iterations (and counts max_iterations) like the original.
