@@ -21,9 +21,18 @@ struct type_list {
 template <class... A, class... B>
 constexpr type_list<A..., B...> operator+(type_list<A...>, type_list<B...>) { return {}; }
 
-// concat_t<L...>: a fold over operator+ (no recursive instantiation).
+// Folds over more than 128 operands are split in halves first: clang limits the nesting of
+// a fold expression to 256 (-fbracket-depth), and halving keeps the depth logarithmic.
+inline constexpr std::size_t max_fold = 128;
+
 template <class... Ls>
-using concat_t = decltype((type_list<>{} + ... + Ls{}));
+struct concat_fold { using type = decltype((type_list<>{} + ... + Ls{})); };
+template <class... Ls>
+struct concat_split;
+// concat_t<L...>: the lists one after another.
+template <class... Ls>
+using concat_t = typename std::conditional_t<(sizeof...(Ls) <= max_fold), concat_fold<Ls...>,
+                                             concat_split<Ls...>>::type;
 
 // ---- indexed access -------------------------------------------------------------------
 template <std::size_t I, class T>
@@ -142,10 +151,39 @@ struct unwrap_union;
 template <class L>
 struct unwrap_union<union_fold_wrap<L>> { using type = L; };
 
-// union_all_t<L...>: left fold of union_t over several lists.
 template <class... Ls>
-using union_all_t =
-    typename unwrap_union<decltype((union_fold_wrap<type_list<>>{} | ... | union_fold_wrap<Ls>{}))>::type;
+struct union_fold {
+  using type = typename unwrap_union<decltype((union_fold_wrap<type_list<>>{} | ... | union_fold_wrap<Ls>{}))>::type;
+};
+template <class... Ls>
+struct union_split;
+// union_all_t<L...>: left fold of union_t over several lists (order of first appearance).
+template <class... Ls>
+using union_all_t = typename std::conditional_t<(sizeof...(Ls) <= max_fold), union_fold<Ls...>,
+                                                union_split<Ls...>>::type;
+
+// Halving for long folds.
+template <class L, std::size_t Off, class Seq>
+struct slice;
+template <class... Ts, std::size_t Off, std::size_t... I>
+struct slice<type_list<Ts...>, Off, std::index_sequence<I...>> {
+  template <template <class...> class F>
+  using apply = F<pack_at<Off + I, Ts...>...>;
+};
+template <class... Ls>
+struct concat_split {
+  static constexpr std::size_t h = sizeof...(Ls) / 2;
+  using first = typename slice<type_list<Ls...>, 0, std::make_index_sequence<h>>::template apply<concat_t>;
+  using second = typename slice<type_list<Ls...>, h, std::make_index_sequence<sizeof...(Ls) - h>>::template apply<concat_t>;
+  using type = concat_t<first, second>;
+};
+template <class... Ls>
+struct union_split {
+  static constexpr std::size_t h = sizeof...(Ls) / 2;
+  using first = typename slice<type_list<Ls...>, 0, std::make_index_sequence<h>>::template apply<union_all_t>;
+  using second = typename slice<type_list<Ls...>, h, std::make_index_sequence<sizeof...(Ls) - h>>::template apply<union_all_t>;
+  using type = union_t<first, second>;
+};
 
 // Apply a template to a list's elements.
 template <template <class...> class F, class L>

@@ -7,6 +7,7 @@
 #define DESCENT_EVAL_EVALUATE_HPP
 
 #include <array>
+#include <initializer_list>
 #include <cmath>
 
 #include <descent/eval/context.hpp>
@@ -83,8 +84,10 @@ struct evaluator {
   // ---- one function per node family ----
   template <class C, class T, class... Ts>
   constexpr V compute(sum<C, T, Ts...>) const {
-    if constexpr (value_of<C>.is_zero()) return (value<T>() + ... + value<Ts>());
-    else return ((value<C>() + value<T>()) + ... + value<Ts>());
+    V r = value<T>();
+    if constexpr (!value_of<C>.is_zero()) r = value<C>() + r;
+    (void)std::initializer_list<int>{((void)(r += value<Ts>()), 0)...};
+    return r;
   }
 
   template <class F>
@@ -96,7 +99,7 @@ struct evaluator {
   constexpr V compute(product<C, Fs...>) const {
     constexpr rational c = value_of<C>;
     V num = V(1), den = V(1);
-    (multiply_factor<Fs>(num, den), ...);
+    (void)std::initializer_list<int>{(multiply_factor<Fs>(num, den), 0)...};
     if constexpr (c == rational{-1}) num = -num;
     else if constexpr (!c.is_one()) num = value<C>() * num;
     if constexpr ((is_denominator_v<Fs> || ...)) return num / den;
@@ -127,7 +130,8 @@ struct evaluator {
 
   template <std::size_t... Is, class... Nodes>
   constexpr void run(std::index_sequence<Is...>, type_list<Nodes...>) const {
-    ((vals[Is] = compute(Nodes{})), ...);
+    // A braced list, not a fold: clang caps fold expressions at 256 operands.
+    (void)std::initializer_list<int>{((void)(vals[Is] = compute(Nodes{})), 0)...};
   }
 };
 

@@ -51,7 +51,7 @@ constexpr std::array<double, literal_count_v<E>> literals_of(const E& e) {
 template <class T> struct has_literals;
 template <class L> struct any_has_literals;
 template <class... Cs>
-struct any_has_literals<type_list<Cs...>> : std::bool_constant<(has_literals<Cs>::value || ...)> {};
+struct any_has_literals<type_list<Cs...>> : std::bool_constant<any_of({false, has_literals<Cs>::value...})> {};
 template <class T>
 struct has_literals : std::bool_constant<is_literal_v<T> || any_has_literals<children_t<T>>::value> {};
 

@@ -21,6 +21,7 @@
 #define DESCENT_EXPR_NODE_HPP
 
 #include <concepts>
+#include <initializer_list>
 #include <cstddef>
 #include <cstdint>
 #include <type_traits>
@@ -120,11 +121,18 @@ template <class B, class E> struct children<power<B, E>> {
 template <class Fn, class... As> struct children<apply<Fn, As...>> { using type = type_list<As...>; };
 template <class T> using children_t = typename children<T>::type;
 
+// Any of many flags without a fold expression (clang caps folds at 256 operands).
+constexpr bool any_of(std::initializer_list<bool> flags) {
+  for (bool f : flags)
+    if (f) return true;
+  return false;
+}
+
 // ---- dependence on a variable (memoized per pair of types) -------------------------
 template <class T, class V> struct depends;
 template <class L, class V> struct any_depends;
 template <class... Cs, class V>
-struct any_depends<type_list<Cs...>, V> : std::bool_constant<(depends<Cs, V>::value || ...)> {};
+struct any_depends<type_list<Cs...>, V> : std::bool_constant<any_of({false, depends<Cs, V>::value...})> {};
 template <class T, class V>
 struct depends : std::bool_constant<std::is_same_v<T, V> || any_depends<children_t<T>, V>::value> {};
 template <class T, class V>
@@ -134,7 +142,7 @@ inline constexpr bool depends_v = depends<T, V>::value;
 template <class T> struct has_variables;
 template <class L> struct any_has_variables;
 template <class... Cs>
-struct any_has_variables<type_list<Cs...>> : std::bool_constant<(has_variables<Cs>::value || ...)> {};
+struct any_has_variables<type_list<Cs...>> : std::bool_constant<any_of({false, has_variables<Cs>::value...})> {};
 template <class T>
 struct has_variables : std::bool_constant<is_var_v<T> || any_has_variables<children_t<T>>::value> {};
 template <class T>
@@ -158,7 +166,7 @@ template <class C, class... Ts>
 struct hash_of<sum<C, Ts...>> {
   static constexpr std::uint64_t value = [] {
     std::uint64_t h = mix(4, hash_v<C>);
-    ((h = mix(h, hash_v<Ts>)), ...);
+    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Ts>...}) h = mix(h, c);
     return h;
   }();
 };
@@ -166,7 +174,7 @@ template <class C, class... Fs>
 struct hash_of<product<C, Fs...>> {
   static constexpr std::uint64_t value = [] {
     std::uint64_t h = mix(5, hash_v<C>);
-    ((h = mix(h, hash_v<Fs>)), ...);
+    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Fs>...}) h = mix(h, c);
     return h;
   }();
 };
@@ -176,7 +184,7 @@ template <class Fn, class... As>
 struct hash_of<apply<Fn, As...>> {
   static constexpr std::uint64_t value = [] {
     std::uint64_t h = mix(7, hash_string(Fn::name));
-    ((h = mix(h, hash_v<As>)), ...);
+    for (std::uint64_t c : {std::uint64_t{0}, hash_v<As>...}) h = mix(h, c);
     return h;
   }();
 };

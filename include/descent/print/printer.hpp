@@ -7,6 +7,7 @@
 #define DESCENT_PRINT_PRINTER_HPP
 
 #include <charconv>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -119,7 +120,8 @@ struct printer {
   constexpr void node(sum<C, T, Ts...>) {
     bool first = true;
     if constexpr (!value_of<C>.is_zero()) { node(C{}); first = false; }
-    (term<T>(first), ..., term<Ts>(first));
+    term<T>(first);
+    (void)std::initializer_list<int>{(term<Ts>(first), 0)...};
   }
   template <class T>
   constexpr void term(bool& first) {
@@ -146,14 +148,14 @@ struct printer {
     if constexpr (Fmt == format::latex && n_den + show_den_coef > 0) out.put("\\frac{");
     bool first = true;
     if constexpr (show_num_coef) { put_int(out, a); first = false; }
-    (factor<Fs, false>(first), ...);
+    (void)std::initializer_list<int>{(factor<Fs, false>(first), 0)...};
     if constexpr (n_den + show_den_coef > 0) {
       constexpr bool group = Fmt == format::text && n_den + show_den_coef > 1;
       out.put(Fmt == format::latex ? "}{" : "/");
       if constexpr (group) out.put('(');
       first = true;
       if constexpr (show_den_coef) { put_int(out, c.den); first = false; }
-      (factor<Fs, true>(first), ...);
+      (void)std::initializer_list<int>{(factor<Fs, true>(first), 0)...};
       if constexpr (group) out.put(')');
       if constexpr (Fmt == format::latex) out.put('}');
     }
@@ -216,18 +218,20 @@ constexpr void print_trees(Out& out, const double* lits) {
   printer<Fmt, Out> p{out, lits};
   constexpr std::size_t n = sizeof...(Trees);
   if constexpr (Cols == 0) {
-    (p.template print<Trees>(0), ...);
+    (void)std::initializer_list<int>{(p.template print<Trees>(0), 0)...};
   } else if constexpr (Fmt == format::latex) {
     out.put("\\begin{pmatrix}");
     std::size_t i = 0;
     constexpr bool column = Cols == n;
-    ((out.put(i == 0 ? "" : (column || i % Cols == 0 ? " \\\\ " : " & ")), p.template print<Trees>(0), ++i), ...);
+    (void)std::initializer_list<int>{
+        (out.put(i == 0 ? "" : (column || i % Cols == 0 ? " \\\\ " : " & ")), p.template print<Trees>(0), ++i, 0)...};
     out.put("\\end{pmatrix}");
   } else {
     const bool matrix = Cols != n;
     out.put(matrix ? "[[" : "[");
     std::size_t i = 0;
-    ((out.put(i == 0 ? "" : (i % Cols == 0 ? "], [" : ", ")), p.template print<Trees>(0), ++i), ...);
+    (void)std::initializer_list<int>{
+        (out.put(i == 0 ? "" : (i % Cols == 0 ? "], [" : ", ")), p.template print<Trees>(0), ++i, 0)...};
     out.put(matrix ? "]]" : "]");
   }
 }

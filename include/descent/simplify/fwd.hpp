@@ -31,7 +31,7 @@ template <std::size_t N>
 struct group_plan {
   std::array<std::size_t, N> leader{};      // representative entry of each group
   std::array<rational, N> total{};           // summed numeric weight of each group
-  std::array<std::array<bool, N>, N> member{};  // member[g][i]: entry i belongs to group g
+  std::array<std::size_t, N> group_of{};     // group of each entry (N when dropped)
   std::size_t count = 0;
 };
 
@@ -47,21 +47,27 @@ constexpr group_plan<N> plan_groups(const std::array<order_key, N>& keys,
     }
   group_plan<N> p{};
   std::array<bool, N> used{};
+  for (std::size_t i = 0; i < N; ++i) p.group_of[i] = N;
   for (std::size_t s = 0; s < N; ++s) {
     const std::size_t i = idx[s];
     if (used[i]) continue;
     used[i] = true;
-    std::array<bool, N> mem{};
-    mem[i] = true;
     rational total = weights[i];
-    for (std::size_t t = s + 1; t < N && !(keys[i] < keys[idx[t]]); ++t) {
+    // Entries with equal keys are adjacent after sorting; among them, merge identical types.
+    std::size_t end = s + 1;
+    while (end < N && !(keys[i] < keys[idx[end]])) ++end;
+    for (std::size_t t = s + 1; t < end; ++t) {
       const std::size_t j = idx[t];
-      if (!used[j] && ids[j] == ids[i]) { used[j] = true; mem[j] = true; total = total + weights[j]; }
+      if (!used[j] && ids[j] == ids[i]) { used[j] = true; total = total + weights[j]; p.group_of[j] = p.count; }
     }
-    if (drop_zero && total.is_zero()) continue;
+    if (drop_zero && total.is_zero()) {
+      for (std::size_t t = s; t < end; ++t)
+        if (p.group_of[idx[t]] == p.count) p.group_of[idx[t]] = N;
+      continue;
+    }
+    p.group_of[i] = p.count;
     p.leader[p.count] = i;
     p.total[p.count] = total;
-    p.member[p.count] = mem;
     ++p.count;
   }
   return p;

@@ -81,8 +81,13 @@ struct collect_factors<CN, CD, type_list<Fs...>> {
   // Exponent of group K: exact when all are numbers, else a sum of the exponents.
   template <std::size_t K>
   struct members {
-    static constexpr auto picked = positions_of(plan.member[K]);
-    static constexpr std::size_t picked_count = count_true(plan.member[K]);
+    static constexpr std::array<bool, n> flags = [] {
+      std::array<bool, n> f{};
+      for (std::size_t i = 0; i < n; ++i) f[i] = plan.group_of[i] == K;
+      return f;
+    }();
+    static constexpr auto picked = positions_of(flags);
+    static constexpr std::size_t picked_count = count_true(flags);
   };
   template <std::size_t K, bool Exact = all_constant_exponents>
   struct exponent_of { using type = constant<plan.total[K].num, plan.total[K].den>; };
