@@ -4,7 +4,9 @@
 // reports compile time and peak memory next to the counts.
 #include <cstdio>
 
-#include <descent/descent.hpp>
+#include <descent/diff/d.hpp>
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
 
 using namespace descent::literals;
 constexpr descent::var<"x"> x;

@@ -4,9 +4,6 @@
 //   scripts/example                 (build + run, optimised)
 //   cmake --build build/release --target rosenbrock.asm   (its annotated assembly)
 #include <descent/descent.hpp>
-#include <descent/optim/named.hpp>
-#include <descent/train/expression_objective.hpp>
-#include <descent/train/minimize.hpp>
 
 #include <array>
 #include <cstdio>
@@ -54,7 +51,7 @@ int main() {
   // Plain gradient descent to the minimum.
   std::array<double, 2> p{-1.2, 1.0};
   auto gd = descent::optim::sgd({.learning_rate = 1.5e-3});
-  const auto result = descent::minimize(descent::make_objective(f, descent::wrt(x, y)), p, gd,
+  const auto result = descent::minimize(f, descent::wrt(x, y), p, gd,
                                         descent::max_iterations{200000} || descent::gradient_norm_below{1e-8});
   std::printf("gradient descent: %zu iterations, f = %.3e at (%.8f, %.8f), |grad| = %.1e (%s)\n",
               result.iterations, static_cast<double>(result.loss), p[0], p[1],

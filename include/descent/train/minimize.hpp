@@ -237,9 +237,26 @@ minimize_result<T> run_loop(F& f, std::span<T> x, M& m, S& stop, Cs&... cbs) {
 
 }  // namespace train_detail
 
+namespace train_detail {
+template <class W>
+concept variable_list = requires { typename std::remove_cvref_t<W>::descent_variable_list; };
+}  // namespace train_detail
+
 /// descent::minimize(f, params, method_or_optimizer, stop, callbacks...) -> minimize_result<T>
+/// descent::minimize(expr, wrt(x, y), params, method_or_optimizer, stop, callbacks...): the
+///   same with descent::make_objective(expr, wrt(x, y)) (needs
+///   descent/train/expression_objective.hpp).
 struct minimize_fn {
+  template <class E, train_detail::variable_list W, class P, class M, class S, class... Cs>
+  auto operator()(const E& expr, W vars, P&& params, M&& method_or_optimizer, S&& stop,
+                  Cs&&... callbacks) const {
+    return (*this)(as_objective(expr, vars), std::forward<P>(params),
+                   std::forward<M>(method_or_optimizer), std::forward<S>(stop),
+                   std::forward<Cs>(callbacks)...);
+  }
+
   template <class F, class P, class M, class S, class... Cs>
+    requires(!train_detail::variable_list<P>)
   auto operator()(F&& f, P&& params, M&& method_or_optimizer, S&& stop, Cs&&... callbacks) const {
     using T = train_detail::param_value_t<P>;
     using Fn = std::remove_reference_t<F>;
