@@ -37,8 +37,11 @@ consteval rational parse_constant() {
 
 inline namespace literals {
 // 2_c: the exact constant 2 (a type).  0.25_c: exactly 1/4.
+// constexpr, not consteval: clang 14 leaves calls to a consteval literal operator inside
+// generic lambdas unevaluated (undefined reference at link time); the digits are still
+// parsed at compile time (parse_constant is consteval).
 template <char... Cs>
-consteval auto operator""_c() {
+constexpr auto operator""_c() {
   constexpr detail::rational r = detail::parse_constant<Cs...>();
   return expr::constant<r.num, r.den>{};
 }
