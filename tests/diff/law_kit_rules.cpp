@@ -25,7 +25,8 @@ std::array<double, 2> point(std::size_t k) { return law::sample<2>({{{-1.5, 1.5}
 template <class F, class G>
 void check_pair_rules(const F& f, const G& g, std::string_view name) {
   for (std::size_t k = 0; k < 24; ++k) {
-    const auto [a, b] = point(k);
+    const std::array<double, 2> p = point(k);
+    const double a = p[0], b = p[1];
     const auto at = [&](const auto& e) { return eval(e, x = a, y = b); };
     const double fv = at(f), gv = at(g);
     for (int wrt_y = 0; wrt_y < 2; ++wrt_y) {
