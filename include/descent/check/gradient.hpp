@@ -60,12 +60,12 @@ struct check_gradient_fn {
     static_assert((Ctx::template binds<Vs> && ...),
                   "descent::check_gradient(f, wrt(...), bindings...): bind every variable of wrt(...)");
     using tree = detail::tree_t<F>;
-    const auto lits = detail::literals_of(f);
-    const auto sym = detail::evaluate_roots<double, detail::derivative_t<tree, Vs>...>(ctx, lits.data());
+    const double* lits = detail::literal_data(f);
+    const auto sym = detail::evaluate_roots<double, detail::derivative_t<tree, Vs>...>(ctx, lits);
     gradient_check out{};
     out.max_error = -1;
     std::size_t i = 0;
-    (check_one<tree, Vs>(ctx, lits.data(), sym[i], i, wrt_t<Vs...>::names[i], out), ...);
+    (check_one<tree, Vs>(ctx, lits, sym[i], i, wrt_t<Vs...>::names[i], out), ...);
     return out;
   }
 

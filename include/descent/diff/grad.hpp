@@ -17,55 +17,56 @@ constexpr void check_wrt_argument() {
   static_assert(is_wrt_v<W>, "descent::grad/hessian(f, vars): pass the variables as descent::wrt(x, y, ...)");
 }
 
-template <class Tree, class Vs, class Seq>
+// The partial derivatives of Tree with respect to Vs..., and the second ones (row-major),
+// as lists of trees: what grad and hessian hold, and what objectives evaluate.
+template <class Tree, class W>
+struct gradient_trees;
+template <class Tree, class... Vs>
+struct gradient_trees<Tree, wrt_t<Vs...>> {
+  using type = type_list<derivative_t<Tree, Vs>...>;
+};
+template <class Tree, class W, class Seq = std::make_index_sequence<W::size() * W::size()>>
 struct hessian_trees;
 template <class Tree, class... Vs, std::size_t... K>
-struct hessian_trees<Tree, type_list<Vs...>, std::index_sequence<K...>> {
+struct hessian_trees<Tree, wrt_t<Vs...>, std::index_sequence<K...>> {
   static constexpr std::size_t n = sizeof...(Vs);
-  template <std::size_t I>
-  using first = derivative_t<Tree, pack_at<I, Vs...>>;
-  template <std::size_t Kk>
-  using entry = derivative_t<first<Kk / n>, pack_at<Kk % n, Vs...>>;
-  template <std::size_t N>
-  using type = expression_matrix<N, n, n, entry<K>...>;
+  using type = type_list<derivative_t<derivative_t<Tree, pack_at<K / n, Vs...>>, pack_at<K % n, Vs...>>...>;
+};
+
+template <std::size_t N, class L> struct as_vector;
+template <std::size_t N, class... Ts> struct as_vector<N, type_list<Ts...>> { using type = expression_vector<N, Ts...>; };
+template <std::size_t N, std::size_t R, class L> struct as_square_matrix;
+template <std::size_t N, std::size_t R, class... Ts>
+struct as_square_matrix<N, R, type_list<Ts...>> { using type = expression_matrix<N, R, R, Ts...>; };
+
+// grad and hessian share their argument checks; Make builds the result.
+template <class Make>
+struct wrt_function {
+  template <class F, class W>
+  constexpr auto operator()(const F& f, W) const {
+    check_expression_argument<F>();
+    check_wrt_argument<W>();
+    if constexpr (expression<F> && is_wrt_v<W>) return Make::template make<W>(f);
+  }
+};
+struct make_gradient {
+  template <class W, class F>
+  static constexpr auto make(const F& f) {
+    using trees = typename gradient_trees<tree_t<F>, W>::type;
+    return typename as_vector<literal_count_v<F>, trees>::type{literals_of(f)};
+  }
+};
+struct make_hessian {
+  template <class W, class F>
+  static constexpr auto make(const F& f) {
+    using trees = typename hessian_trees<tree_t<F>, W>::type;
+    return typename as_square_matrix<literal_count_v<F>, W::size(), trees>::type{literals_of(f)};
+  }
 };
 }  // namespace detail
 
-struct grad_fn {
-  template <class F, class W>
-  constexpr auto operator()(const F& f, W) const {
-    detail::check_expression_argument<F>();
-    detail::check_wrt_argument<W>();
-    if constexpr (expression<F> && detail::is_wrt_v<W>) return make(f, W{});
-  }
-
- private:
-  template <class F, class... Vs>
-  static constexpr auto make(const F& f, wrt_t<Vs...>) {
-    using tree = detail::tree_t<F>;
-    return expression_vector<detail::literal_count_v<F>, detail::derivative_t<tree, Vs>...>{
-        detail::literals_of(f)};
-  }
-};
-
-struct hessian_fn {
-  template <class F, class W>
-  constexpr auto operator()(const F& f, W) const {
-    detail::check_expression_argument<F>();
-    detail::check_wrt_argument<W>();
-    if constexpr (expression<F> && detail::is_wrt_v<W>) return make(f, W{});
-  }
-
- private:
-  template <class F, class... Vs>
-  static constexpr auto make(const F& f, wrt_t<Vs...>) {
-    constexpr std::size_t n = sizeof...(Vs);
-    using trees = detail::hessian_trees<detail::tree_t<F>, detail::type_list<Vs...>,
-                                        std::make_index_sequence<n * n>>;
-    using matrix = typename trees::template type<detail::literal_count_v<F>>;
-    return matrix{detail::literals_of(f)};
-  }
-};
+using grad_fn = detail::wrt_function<detail::make_gradient>;
+using hessian_fn = detail::wrt_function<detail::make_hessian>;
 
 // grad(f, wrt(x, y)): the vector of partial derivatives (an expression_vector).
 inline constexpr grad_fn grad{};

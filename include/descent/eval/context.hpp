@@ -21,6 +21,10 @@ template <fixed_string N, class T> inline constexpr bool is_binding_v<binding<N,
 template <fixed_string Name, class T>
 constexpr T bound_value(const binding<Name, T>& b) { return b.value; }
 
+// How many of the named things (bindings, data columns) name Var.
+template <class Var, class... Named>
+inline constexpr std::size_t count_named = ((Named::name == Var::name) + ... + std::size_t{0});
+
 // The arithmetic type of an evaluation: float when every binding is float, else double.
 template <class... Bs>
 using value_type_of = std::conditional_t<
@@ -33,7 +37,7 @@ struct binding_set : Bs... {
 
   // How many bindings name this variable (0: unbound, 2 or more: bound twice).
   template <class Var>
-  static constexpr std::size_t count = ((Bs::name == Var::name) + ... + std::size_t{0});
+  static constexpr std::size_t count = detail::count_named<Var, Bs...>;
   template <class Var>
   static constexpr bool binds = count<Var> == 1;
 

@@ -53,11 +53,6 @@ constexpr bool check_bindings() {
   diagnose_bindings<Bs...>();
   return valid_bindings<Bs...>();
 }
-
-template <class V, class Ctx, std::size_t N, class... Trees>
-constexpr auto evaluate_all(const Ctx& ctx, const std::array<double, N>& lits) {
-  return evaluate_roots<V, Trees...>(ctx, lits.data());
-}
 }  // namespace detail
 
 struct eval_fn {
@@ -77,8 +72,7 @@ struct eval_fn {
   template <class V, class E, class Ctx>
   static constexpr auto dispatch(const E& e, const Ctx& ctx) {
     if constexpr (expression<E>) {
-      const auto lits = detail::literals_of(e);
-      return detail::evaluate_roots<V, detail::tree_t<E>>(ctx, lits.data())[0];
+      return detail::evaluate_roots<V, detail::tree_t<E>>(ctx, detail::literal_data(e))[0];
     } else {
       return dispatch_container<V>(e, ctx);
     }
@@ -123,8 +117,7 @@ struct value_and_grad_fn {
   static constexpr auto make(const F& f, wrt_t<Vs...>, const Ctx& ctx) {
     using V = typename Ctx::value_type;
     using tree = detail::tree_t<F>;
-    const auto lits = detail::literals_of(f);
-    const auto all = detail::evaluate_roots<V, tree, detail::derivative_t<tree, Vs>...>(ctx, lits.data());
+    const auto all = detail::evaluate_roots<V, tree, detail::derivative_t<tree, Vs>...>(ctx, detail::literal_data(f));
     value_and_gradient<V, sizeof...(Vs)> out{all[0], {}};
     for (std::size_t i = 0; i < sizeof...(Vs); ++i) out.gradient[i] = all[i + 1];
     return out;

@@ -48,6 +48,14 @@ constexpr std::array<double, literal_count_v<E>> literals_of(const E& e) {
   else return e.values;
 }
 
+// The runtime numbers of an expression as a pointer (nullptr when it has none): what the
+// evaluator reads, without copying the array.
+template <class E>
+constexpr const double* literal_data(const E& e) {
+  if constexpr (literal_count_v<E> == 0) return nullptr;
+  else return e.values.data();
+}
+
 template <class T> struct has_literals;
 template <class L> struct any_has_literals;
 template <class... Cs>

@@ -15,7 +15,6 @@ namespace detail {
 
 // The trees of a printable object, and its shape.
 template <class E> struct print_shape {
-  static constexpr std::size_t cols = 0;
   template <format Fmt, class Out>
   static constexpr void print(Out& out, const double* lits) { print_trees<Fmt, 0, tree_t<E>>(out, lits); }
 };
@@ -34,9 +33,8 @@ template <std::size_t N, std::size_t R, std::size_t C, class... Trees>
 inline constexpr std::size_t runtime_numbers_v<expression_matrix<N, R, C, Trees...>> = N;
 
 template <class E> constexpr const double* numbers_of(const E& e) {
-  if constexpr (runtime_numbers_v<E> == 0) return nullptr;
-  else if constexpr (expression<E>) return e.values.data();
-  else return e.values.data();
+  if constexpr (expression<E>) return literal_data(e);
+  else return runtime_numbers_v<E> == 0 ? nullptr : e.values.data();
 }
 
 template <format Fmt, class E>

@@ -37,7 +37,7 @@ class gauss_newton {
     static_assert(least_squares_objective<F, T>,
                   "descent::gauss_newton needs a least-squares objective: num_residuals(), "
                   "residuals(x, r) and residuals_and_jacobian(x, r, J), e.g. "
-                  "descent::least_squares(wrt(...), residuals...)");
+                  "descent::make_least_squares(residual, wrt(...), data columns...)");
     if constexpr (least_squares_objective<F, T>) return step_impl(f, x, loss, g);
     else return {0, method_status::failed, nullptr};  // unreachable: stopped above
   }

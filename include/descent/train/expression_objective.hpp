@@ -33,7 +33,7 @@ template <fixed_string N, class T> inline constexpr bool is_column_v<column<N, T
 template <class... Cs>
 struct column_set : Cs... {
   template <class Var>
-  static constexpr std::size_t count = ((Cs::name == Var::name) + ... + std::size_t{0});
+  static constexpr std::size_t count = count_named<Var, Cs...>;
   template <fixed_string Name, class T>
   static constexpr std::span<const T> values_of(const column<Name, T>& c) { return c.values; }
   template <fixed_string Name>
@@ -94,9 +94,6 @@ constexpr Set gather(const Args&... args) {
   return s;
 }
 
-template <class Columns>
-std::size_t rows_of(const Columns& c, const char* who);
-
 template <class... Cs>
 std::size_t rows_of(const column_set<Cs...>& c, const char* who) {
   if constexpr (sizeof...(Cs) == 0) {
@@ -122,17 +119,44 @@ inline void check_size(const char* who, std::size_t expected, std::size_t got, c
                                 " (one per variable of wrt(...))");
 }
 
-template <class Tree, class W, class Seq> struct hessian_roots;
-template <class Tree, class... Vs, std::size_t... K>
-struct hessian_roots<Tree, wrt_t<Vs...>, std::index_sequence<K...>> {
-  static constexpr std::size_t n = sizeof...(Vs);
-  using type = type_list<derivative_t<derivative_t<Tree, pack_at<K / n, Vs...>>, pack_at<K % n, Vs...>>...>;
-};
+// An expression evaluated at every sample of its data columns (once without columns), with
+// the parameters read from a span in wrt(...) order.
+template <class E, class W, class Scalars, class Columns>
+class per_sample {
+ public:
+  static constexpr std::size_t dimension = W::size();
 
-template <class V, class L, class Ctx> struct roots_evaluator;
-template <class V, class... Roots, class Ctx>
-struct roots_evaluator<V, type_list<Roots...>, Ctx> {
-  static constexpr auto run(const Ctx& ctx, const double* lits) { return evaluate_roots<V, Roots...>(ctx, lits); }
+  per_sample(const E& e, const Scalars& s, const Columns& c, const char* who)
+      : e_(e), scalars_(s), columns_(c), rows_(rows_of(c, who)) {}
+
+  // Number of samples (1 without data columns).
+  std::size_t samples() const { return rows_; }
+
+ protected:
+  using tree = tree_t<E>;
+  template <class T>
+  using context = objective_context<T, W, Scalars, Columns>;
+  // tree followed by its partial derivatives, in wrt(...) order.
+  using value_and_gradient_roots = concat_t<type_list<tree>, typename gradient_trees<tree, W>::type>;
+
+  // fn(row, values): the values of the trees in Roots (a type_list) at every sample, all
+  // computed in one pass over their shared subexpressions.
+  template <class T, class Roots, class Fn>
+  void for_each_sample(std::span<const T> x, Fn&& fn) const {
+    for (std::size_t r = 0; r < rows_; ++r)
+      fn(r, evaluate(Roots{}, context<T>{x.data(), scalars_, columns_, r}));
+  }
+
+ private:
+  template <class T, class... Roots>
+  auto evaluate(type_list<Roots...>, const context<T>& ctx) const {
+    return evaluate_roots<T, Roots...>(ctx, literal_data(e_));
+  }
+
+  E e_;
+  Scalars scalars_;
+  Columns columns_;
+  std::size_t rows_;
 };
 
 }  // namespace detail
@@ -140,22 +164,28 @@ struct roots_evaluator<V, type_list<Roots...>, Ctx> {
 // An expression objective: see the file comment.  Copyable; holds f by value and data
 // columns by view.
 template <class F, class W, class Scalars, class Columns>
-class expression_objective {
+class expression_objective : public detail::per_sample<F, W, Scalars, Columns> {
+  using base = detail::per_sample<F, W, Scalars, Columns>;
+  using typename base::tree;
+  static constexpr const char* who = "descent::make_objective";
+
  public:
-  static constexpr std::size_t dimension = W::size();
+  using base::dimension;
 
-  constexpr expression_objective(const F& f, const Scalars& s, const Columns& c)
-      : f_(f), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::make_objective")) {}
-
-  // Number of samples summed over (1 without data columns).
-  std::size_t samples() const { return rows_; }
+  expression_objective(const F& f, const Scalars& s, const Columns& c) : base(f, s, c, who) {}
 
   // f(x), gradient into g.
   template <class T>
   T operator()(std::span<const T> x, std::span<T> g) const {
-    detail::check_size("descent::make_objective", dimension, x.size(), "the parameter vector");
-    detail::check_size("descent::make_objective", dimension, g.size(), "the gradient");
-    return value_and_gradient(x, g);
+    detail::check_size(who, dimension, x.size(), "the parameter vector");
+    detail::check_size(who, dimension, g.size(), "the gradient");
+    T total = 0;
+    for (auto& v : g) v = T(0);
+    this->template for_each_sample<T, typename base::value_and_gradient_roots>(x, [&](std::size_t, const auto& all) {
+      total += all[0];
+      for (std::size_t i = 0; i < dimension; ++i) g[i] += all[i + 1];
+    });
+    return total;
   }
   template <class T>
   T operator()(std::span<T> x, std::span<T> g) const { return (*this)(std::span<const T>(x), g); }
@@ -163,138 +193,84 @@ class expression_objective {
   // f(x) alone.
   template <class T>
   T value(std::span<const T> x) const {
-    detail::check_size("descent::make_objective", dimension, x.size(), "the parameter vector");
-    const auto lits = detail::literals_of(f_);
+    detail::check_size(who, dimension, x.size(), "the parameter vector");
     T total = 0;
-    for (std::size_t r = 0; r < rows_; ++r)
-      total += detail::evaluate_roots<T, tree>(context<T>(x, r), lits.data())[0];
+    this->template for_each_sample<T, detail::type_list<tree>>(x, [&](std::size_t, const auto& v) { total += v[0]; });
     return total;
   }
 
   // The exact Hessian, row-major n*n.
   template <class T>
   void hessian(std::span<const T> x, std::span<T> h) const {
-    detail::check_size("descent::make_objective", dimension, x.size(), "the parameter vector");
+    detail::check_size(who, dimension, x.size(), "the parameter vector");
     if (h.size() != dimension * dimension)
       throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
                                   " entries, expected " + std::to_string(dimension * dimension));
-    using roots = typename detail::hessian_roots<tree, W, std::make_index_sequence<dimension * dimension>>::type;
-    const auto lits = detail::literals_of(f_);
     for (auto& v : h) v = T(0);
-    for (std::size_t r = 0; r < rows_; ++r) {
-      const auto hr = detail::roots_evaluator<T, roots, ctx_t<T>>::run(context<T>(x, r), lits.data());
+    this->template for_each_sample<T, typename detail::hessian_trees<tree, W>::type>(x, [&](std::size_t, const auto& hr) {
       for (std::size_t k = 0; k < hr.size(); ++k) h[k] += hr[k];
-    }
+    });
   }
   template <class T>
   void hessian(std::span<T> x, std::span<T> h) const { hessian(std::span<const T>(x), h); }
-
- private:
-  using tree = detail::tree_t<F>;
-  template <class T>
-  using ctx_t = detail::objective_context<T, W, Scalars, Columns>;
-  template <class T>
-  ctx_t<T> context(std::span<const T> x, std::size_t row) const { return {x.data(), scalars_, columns_, row}; }
-
-  template <class T>
-  T value_and_gradient(std::span<const T> x, std::span<T> g) const {
-    return gradient_impl(x, g, W{});
-  }
-  template <class T, class... Vs>
-  T gradient_impl(std::span<const T> x, std::span<T> g, wrt_t<Vs...>) const {
-    const auto lits = detail::literals_of(f_);
-    T total = 0;
-    for (auto& v : g) v = T(0);
-    for (std::size_t r = 0; r < rows_; ++r) {
-      const auto all = detail::evaluate_roots<T, tree, detail::derivative_t<tree, Vs>...>(context<T>(x, r), lits.data());
-      total += all[0];
-      for (std::size_t i = 0; i < sizeof...(Vs); ++i) g[i] += all[i + 1];
-    }
-    return total;
-  }
-
-  F f_;
-  Scalars scalars_;
-  Columns columns_;
-  std::size_t rows_;
 };
 
 // Least squares from a residual expression: f(x) = 1/2 sum_i r_i(x)^2 over the samples of
 // the data columns (or a single residual without data).
 template <class R, class W, class Scalars, class Columns>
-class least_squares_objective_of {
+class least_squares_objective_of : public detail::per_sample<R, W, Scalars, Columns> {
+  using base = detail::per_sample<R, W, Scalars, Columns>;
+  using typename base::tree;
+  static constexpr const char* who = "descent::make_least_squares";
+
  public:
-  static constexpr std::size_t dimension = W::size();
+  using base::dimension;
 
-  constexpr least_squares_objective_of(const R& r, const Scalars& s, const Columns& c)
-      : r_(r), scalars_(s), columns_(c), rows_(detail::rows_of(c, "descent::make_least_squares")) {}
+  least_squares_objective_of(const R& r, const Scalars& s, const Columns& c) : base(r, s, c, who) {}
 
-  std::size_t num_residuals() const { return rows_; }
+  std::size_t num_residuals() const { return this->samples(); }
 
   template <class T>
   void residuals(std::span<const T> x, std::span<T> r) const {
     check(x, r);
-    const auto lits = detail::literals_of(r_);
-    for (std::size_t i = 0; i < rows_; ++i) r[i] = detail::evaluate_roots<T, tree>(context<T>(x, i), lits.data())[0];
+    this->template for_each_sample<T, detail::type_list<tree>>(x, [&](std::size_t i, const auto& v) { r[i] = v[0]; });
   }
   // r (m) and J (row-major m*n) in one pass per sample.
   template <class T>
   void residuals_and_jacobian(std::span<const T> x, std::span<T> r, std::span<T> j) const {
     check(x, r);
-    if (j.size() != rows_ * dimension)
-      throw std::invalid_argument("descent::make_least_squares: the Jacobian has " + std::to_string(j.size()) +
-                                  " entries, expected " + std::to_string(rows_ * dimension));
-    jacobian_impl(x, r, j, W{});
+    if (j.size() != num_residuals() * dimension)
+      throw std::invalid_argument(std::string(who) + ": the Jacobian has " + std::to_string(j.size()) +
+                                  " entries, expected " + std::to_string(num_residuals() * dimension));
+    this->template for_each_sample<T, typename base::value_and_gradient_roots>(x, [&](std::size_t i, const auto& all) {
+      r[i] = all[0];
+      for (std::size_t k = 0; k < dimension; ++k) j[i * dimension + k] = all[k + 1];
+    });
   }
   // 1/2 |r|^2 and its gradient J^T r.
   template <class T>
   T operator()(std::span<const T> x, std::span<T> g) const {
-    detail::check_size("descent::make_least_squares", dimension, x.size(), "the parameter vector");
-    detail::check_size("descent::make_least_squares", dimension, g.size(), "the gradient");
-    return value_gradient_impl(x, g, W{});
+    detail::check_size(who, dimension, x.size(), "the parameter vector");
+    detail::check_size(who, dimension, g.size(), "the gradient");
+    T total = 0;
+    for (auto& v : g) v = T(0);
+    this->template for_each_sample<T, typename base::value_and_gradient_roots>(x, [&](std::size_t, const auto& all) {
+      total += all[0] * all[0] / T(2);
+      for (std::size_t k = 0; k < dimension; ++k) g[k] += all[0] * all[k + 1];
+    });
+    return total;
   }
   template <class T>
   T operator()(std::span<T> x, std::span<T> g) const { return (*this)(std::span<const T>(x), g); }
 
  private:
-  using tree = detail::tree_t<R>;
-  template <class T>
-  detail::objective_context<T, W, Scalars, Columns> context(std::span<const T> x, std::size_t row) const {
-    return {x.data(), scalars_, columns_, row};
-  }
   template <class T>
   void check(std::span<const T> x, std::span<T> r) const {
-    detail::check_size("descent::make_least_squares", dimension, x.size(), "the parameter vector");
-    if (r.size() != rows_)
-      throw std::invalid_argument("descent::make_least_squares: the residual vector has " + std::to_string(r.size()) +
-                                  " entries, expected " + std::to_string(rows_) + " (one per sample)");
+    detail::check_size(who, dimension, x.size(), "the parameter vector");
+    if (r.size() != num_residuals())
+      throw std::invalid_argument(std::string(who) + ": the residual vector has " + std::to_string(r.size()) +
+                                  " entries, expected " + std::to_string(num_residuals()) + " (one per sample)");
   }
-  template <class T, class... Vs>
-  void jacobian_impl(std::span<const T> x, std::span<T> r, std::span<T> j, wrt_t<Vs...>) const {
-    const auto lits = detail::literals_of(r_);
-    for (std::size_t i = 0; i < rows_; ++i) {
-      const auto all = detail::evaluate_roots<T, tree, detail::derivative_t<tree, Vs>...>(context<T>(x, i), lits.data());
-      r[i] = all[0];
-      for (std::size_t k = 0; k < sizeof...(Vs); ++k) j[i * dimension + k] = all[k + 1];
-    }
-  }
-  template <class T, class... Vs>
-  T value_gradient_impl(std::span<const T> x, std::span<T> g, wrt_t<Vs...>) const {
-    const auto lits = detail::literals_of(r_);
-    T total = 0;
-    for (auto& v : g) v = T(0);
-    for (std::size_t i = 0; i < rows_; ++i) {
-      const auto all = detail::evaluate_roots<T, tree, detail::derivative_t<tree, Vs>...>(context<T>(x, i), lits.data());
-      total += all[0] * all[0] / T(2);
-      for (std::size_t k = 0; k < sizeof...(Vs); ++k) g[k] += all[0] * all[k + 1];
-    }
-    return total;
-  }
-
-  R r_;
-  Scalars scalars_;
-  Columns columns_;
-  std::size_t rows_;
 };
 
 struct objective_fn {
