@@ -209,3 +209,26 @@ BOOST_AUTO_TEST_CASE(runtime_numbers_print_at_run_time) {
 }
 
 }  // namespace
+
+// Minimal parentheses around runtime numbers and in LaTeX fractions and powers: a negative
+// number may lead a product unless a sign precedes it; a lone numerator or denominator of
+// \frac is not wrapped; a positive integer base is not wrapped; exponents print as 10^{k}.
+BOOST_AUTO_TEST_CASE(minimal_parentheses_with_runtime_numbers_and_fractions) {
+  BOOST_TEST(to_string(-2.5 * x) == "-2.5*x");
+  BOOST_TEST(to_latex(-2.5 * x) == "-2.5 x");
+  BOOST_TEST(to_string(y + -2.5 * x) == "-2.5*x + y");
+  BOOST_TEST(to_string(y - (-2.5) * x) == "-(-2.5)*x + y");
+  BOOST_TEST(to_latex(y - (-2.5) * x) == "-\\left(-2.5\\right) x + y");
+  BOOST_TEST(to_string(exp(-2.5 * x)) == "exp(-2.5*x)");
+  BOOST_TEST(to_string(pow(x, -2.5)) == "x^(-2.5)");
+  BOOST_TEST(to_latex(pow(x, -2.5)) == "x^{-2.5}");
+  BOOST_TEST(std::string(to_latex(x / (1_c + y))) == "\\frac{x}{1 + y}");
+  BOOST_TEST(std::string(to_latex((1_c + x) / y)) == "\\frac{1 + x}{y}");
+  BOOST_TEST(std::string(to_latex(-2_c / (x + y))) == "-\\frac{2}{x + y}");
+  BOOST_TEST(std::string(to_latex(pow(2_c, x))) == "2^{x}");
+  BOOST_TEST(std::string(to_latex(pow(1_c / 2_c, x))) == "\\left(\\frac{1}{2}\\right)^{x}");
+  BOOST_TEST(to_latex(1e-5 * x) == "1 \\cdot 10^{-5} x");
+  BOOST_TEST(to_latex(1e20 * sq(x)) == "1 \\cdot 10^{20} x^{2}");
+  BOOST_TEST(std::string(to_latex(d(max(x, y), x))) ==
+             "\\frac{1 + \\operatorname{sign}\\left(x - y\\right)}{2}");
+}

@@ -44,11 +44,26 @@ constexpr void put_int(Out& out, std::intmax_t v) {
   do { buf[k++] = static_cast<char>('0' + v % 10); v /= 10; } while (v > 0);
   while (k > 0) out.put(buf[--k]);
 }
-template <class Out>
+// Shortest round-trip form; in LaTeX 1e-05 becomes 1 \cdot 10^{-5}.
+template <format Fmt, class Out>
 void put_double(Out& out, double v) {
   char buf[32];
   const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.put(std::string_view(buf, static_cast<std::size_t>(r.ptr - buf)));
+  const std::string_view s(buf, static_cast<std::size_t>(r.ptr - buf));
+  const auto e = s.find('e');
+  if (Fmt == format::text || e == std::string_view::npos) {
+    out.put(s);
+    return;
+  }
+  std::string_view exp = s.substr(e + 1);
+  const bool neg = !exp.empty() && exp[0] == '-';
+  if (!exp.empty() && (exp[0] == '-' || exp[0] == '+')) exp.remove_prefix(1);
+  while (exp.size() > 1 && exp[0] == '0') exp.remove_prefix(1);
+  out.put(s.substr(0, e));
+  out.put(" \\cdot 10^{");
+  if (neg) out.put('-');
+  out.put(exp);
+  out.put('}');
 }
 
 // Precedence of a node as printed (how tightly it binds).
@@ -80,9 +95,27 @@ struct printer {
   Out& out;
   const double* lits;
 
+  // A runtime number binds like a unary minus when negative, like an atom otherwise.
+  template <class T>
+  constexpr int precedence() const {
+    if constexpr (is_literal_v<T>) return literal_value(T{}) < 0 ? p_product : p_atom;
+    else return prec_of<T>;
+  }
+  template <std::size_t I>
+  constexpr double literal_value(literal<I>) const { return lits[I]; }
+
+  // Set just before printing what follows a " - " sign: that must not start with a minus.
+  bool after_sign = false;
+  bool lead_minus_ok = true;  // read by a product as it starts
+
   template <class T>
   constexpr void print(int min_prec) {
-    if (prec_of<T> < min_prec) {
+    const bool signed_before = after_sign;
+    after_sign = false;
+    lead_minus_ok = !signed_before;
+    if constexpr (is_literal_v<T>)
+      if (signed_before && literal_value(T{}) < 0) min_prec = p_atom;
+    if (precedence<T>() < min_prec) {
       open();
       node(T{});
       close();
@@ -105,11 +138,7 @@ struct printer {
     }
   }
   template <std::size_t I>
-  constexpr void node(literal<I>) {
-    const double v = lits[I];
-    if (v < 0) { open(); put_double(out, v); close(); }
-    else put_double(out, v);
-  }
+  constexpr void node(literal<I>) { put_double<Fmt>(out, lits[I]); }
   template <fixed_string Name>
   constexpr void node(var<Name>) {
     if constexpr (Fmt == format::latex && Name.size() > 1) { out.put("\\mathrm{"); out.put(Name.view()); out.put('}'); }
@@ -125,11 +154,16 @@ struct printer {
   }
   template <class T>
   constexpr void term(bool& first) {
-    if constexpr (negative_term_v<T>) {
+    if constexpr (is_literal_v<T>) {
+      const double v = literal_value(T{});
+      if (v < 0) { out.put(first ? "-" : " - "); put_double<Fmt>(out, -v); }
+      else { if (!first) out.put(" + "); put_double<Fmt>(out, v); }
+    } else if constexpr (negative_term_v<T>) {
       out.put(first ? "-" : " - ");
+      after_sign = true;
       print<typename abs_term<T>::type>(p_product);
     } else {
-      if (!first) out.put(" + ");
+      if (!first) { out.put(" + "); after_sign = true; }
       print<T>(p_sum + 1);
     }
     first = false;
@@ -139,6 +173,7 @@ struct printer {
   template <class C, class... Fs>
   constexpr void node(product<C, Fs...>) {
     constexpr rational c = value_of<C>;
+    const bool lead_ok = c.num >= 0 && lead_minus_ok;
     constexpr std::size_t n_num = ((!is_denominator_v<Fs>) + ... + 0);
     constexpr std::size_t n_den = ((is_denominator_v<Fs>) + ... + 0);
     constexpr std::intmax_t a = c.num < 0 ? -c.num : c.num;
@@ -147,29 +182,35 @@ struct printer {
     if constexpr (c.num < 0) out.put('-');
     if constexpr (Fmt == format::latex && n_den + show_den_coef > 0) out.put("\\frac{");
     bool first = true;
+    // In LaTeX a lone numerator or denominator of \frac needs no parentheses; a product may
+    // start with a negative runtime number when no sign was printed before it.
+    constexpr bool latex_frac = Fmt == format::latex && n_den + show_den_coef > 0;
+    constexpr int num_prec = latex_frac && n_num + show_num_coef == 1 ? 0 : p_product + 1;
+    constexpr int den_prec = Fmt == format::latex ? (n_den + show_den_coef == 1 ? 0 : p_product + 1)
+                                                  : (n_den + show_den_coef == 1 ? p_power : p_product + 1);
     if constexpr (show_num_coef) { put_int(out, a); first = false; }
-    (void)std::initializer_list<int>{(factor<Fs, false>(first), 0)...};
+    (void)std::initializer_list<int>{(factor<Fs, false>(first, lead_ok ? p_product : num_prec, num_prec), 0)...};
     if constexpr (n_den + show_den_coef > 0) {
       constexpr bool group = Fmt == format::text && n_den + show_den_coef > 1;
       out.put(Fmt == format::latex ? "}{" : "/");
       if constexpr (group) out.put('(');
       first = true;
       if constexpr (show_den_coef) { put_int(out, c.den); first = false; }
-      (void)std::initializer_list<int>{(factor<Fs, true>(first), 0)...};
+      (void)std::initializer_list<int>{(factor<Fs, true>(first, den_prec, den_prec), 0)...};
       if constexpr (group) out.put(')');
       if constexpr (Fmt == format::latex) out.put('}');
     }
   }
+  // first_prec: the precedence the first item needs (a leading minus is fine there).
   template <class F, bool Den>
-  constexpr void factor(bool& first) {
+  constexpr void factor(bool& first, int first_prec, int prec) {
     if constexpr (is_denominator_v<F> == Den) {
       using G = positive_factor_t<F>;
       if (!first) {
         if constexpr (Fmt == format::latex) out.put(starts_with_digit<G>() ? " \\cdot " : " ");
         else out.put('*');
       }
-      constexpr bool lone_den = Fmt == format::text && Den;  // x/y^2 but x/(2*y)
-      print<G>(lone_den ? p_power : p_product + 1);
+      print<G>(first ? (first_prec < prec ? first_prec : prec) : prec);
       first = false;
     }
   }
@@ -191,7 +232,7 @@ struct printer {
       print<positive_factor_t<power<B, E>>>(Fmt == format::latex ? 0 : p_power);
       if constexpr (Fmt == format::latex) out.put('}');
     } else if constexpr (Fmt == format::latex) {
-      if constexpr (is_power_v<B> || is_constant_v<B>) { open(); node(B{}); close(); }
+      if constexpr (is_power_v<B>) { open(); node(B{}); close(); }
       else print<B>(p_atom);
       out.put("^{");
       print<E>(0);
