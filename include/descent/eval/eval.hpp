@@ -42,9 +42,9 @@ constexpr void diagnose_bindings() {
     constexpr std::size_t r = first_rebound<Bs...>();
     if constexpr (r < sizeof...(Bs)) {
       // Checked before the binding set is built (it cannot hold two bindings of one name):
-      // the error names the variable, as variable_is_bound_twice<descent::var<"name">>.
+      // the error names the variable, as variable_is_bound_twice<descent::var<"name">, 'n', ...>.
       using rebound = decltype(variable_of(std::declval<pack_at<r, Bs...>>()));
-      static_assert(sizeof(variable_is_bound_twice<rebound>) > 0);
+      static_assert(sizeof(spelled_t<variable_is_bound_twice, rebound>) > 0);
     }
   }
 }

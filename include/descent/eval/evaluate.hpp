@@ -16,30 +16,43 @@
 namespace descent {
 
 // Instantiated (and failing) when an expression uses a variable the evaluation has no value
-// for: the variable is the template argument shown in the compiler's message.
-template <class Var>
+// for.  The variable and its name, spelled out as characters ('y', 'y'), are the template
+// arguments shown in the compiler's message (clang prints the name only as numbers otherwise).
+template <class Var, char... Name>
 struct variable_has_no_binding {
   static_assert(sizeof(Var) == 0,
                 "descent::eval: a variable of the expression has no binding; pass `name = value` "
-                "for the variable named in variable_has_no_binding<descent::var<\"name\">>");
+                "for the variable named in variable_has_no_binding<descent::var<\"name\">, 'n', ...>");
 };
-template <class Var>
+template <class Var, char... Name>
 struct variable_is_bound_twice {
   static_assert(sizeof(Var) == 0,
                 "descent::eval: a variable has two bindings; the one named in "
-                "variable_is_bound_twice<descent::var<\"name\">> is bound more than once");
+                "variable_is_bound_twice<descent::var<\"name\">, 'n', ...> is bound more than once");
 };
+
+namespace detail {
+// Diagnostic<Var, 'n', 'a', 'm', 'e'>
+template <template <class, char...> class Diagnostic, class Var, class Seq>
+struct spelled;
+template <template <class, char...> class Diagnostic, class Var, std::size_t... I>
+struct spelled<Diagnostic, Var, std::index_sequence<I...>> {
+  using type = Diagnostic<Var, Var::name[I]...>;
+};
+template <template <class, char...> class Diagnostic, class Var>
+using spelled_t = typename spelled<Diagnostic, Var, std::make_index_sequence<Var::name.size()>>::type;
+}  // namespace detail
 
 namespace detail {
 
 template <class Ctx, class Var>
 constexpr bool check_binding() {
   if constexpr (requires { Ctx::template count<Var>; }) {
-    if constexpr (Ctx::template count<Var> == 0) return sizeof(variable_has_no_binding<Var>) > 0;
-    else if constexpr (Ctx::template count<Var> > 1) return sizeof(variable_is_bound_twice<Var>) > 0;
+    if constexpr (Ctx::template count<Var> == 0) return sizeof(spelled_t<variable_has_no_binding, Var>) > 0;
+    else if constexpr (Ctx::template count<Var> > 1) return sizeof(spelled_t<variable_is_bound_twice, Var>) > 0;
     else return true;
   } else {
-    if constexpr (!Ctx::template binds<Var>) return sizeof(variable_has_no_binding<Var>) > 0;
+    if constexpr (!Ctx::template binds<Var>) return sizeof(spelled_t<variable_has_no_binding, Var>) > 0;
     else return true;
   }
 }
