@@ -35,6 +35,15 @@ struct group_plan {
   std::size_t count = 0;
 };
 
+// The plan keeps every entry, in place, with its own weight: the input was canonical.
+template <std::size_t N>
+constexpr bool plan_is_identity(const group_plan<N>& p, const std::array<rational, N>& weights) {
+  if (p.count != N) return false;
+  for (std::size_t i = 0; i < N; ++i)
+    if (p.leader[i] != i || !(p.total[i] == weights[i])) return false;
+  return true;
+}
+
 template <std::size_t N>
 constexpr group_plan<N> plan_groups(const std::array<order_key, N>& keys,
                                     const std::array<const void*, N>& ids,

@@ -72,9 +72,9 @@ template <std::intmax_t CN, std::intmax_t CD, class... Fs>
 struct collect_factors<CN, CD, type_list<Fs...>> {
   static constexpr std::size_t n = sizeof...(Fs);
   static constexpr bool all_constant_exponents = (is_constant_v<typename factor_parts<Fs>::exponent> && ...);
+  static constexpr std::array<rational, n> weights{exponent_weight<typename factor_parts<Fs>::exponent>...};
   static constexpr auto plan = plan_groups<n>({key_v<typename factor_parts<Fs>::base>...},
-                                              {id_of<typename factor_parts<Fs>::base>...},
-                                              {exponent_weight<typename factor_parts<Fs>::exponent>...},
+                                              {id_of<typename factor_parts<Fs>::base>...}, weights,
                                               all_constant_exponents);
   template <std::size_t K>
   using base = typename factor_parts<pack_at<plan.leader[K], Fs...>>::base;
@@ -99,16 +99,23 @@ struct collect_factors<CN, CD, type_list<Fs...>> {
   using exponent = typename exponent_of<K>::type;
   template <std::size_t K>
   using factor = power_t<base<K>, exponent<K>>;
-  template <class Seq> struct build;
-  template <std::size_t... Ks> struct build<std::index_sequence<Ks...>> {
+  template <bool Unchanged, class Seq> struct build {
+    // Already canonical factors (sorted, distinct bases) are kept as they are.
+    using list = type_list<Fs...>;
+    static constexpr bool proper = true;
+  };
+  template <std::size_t... Ks> struct build<false, std::index_sequence<Ks...>> {
     using list = type_list<factor<Ks>...>;
     static constexpr bool proper = (proper_factor_v<factor<Ks>> && ...);
   };
-  using built = build<std::make_index_sequence<plan.count>>;
+  using built = build<plan_is_identity(plan, weights), std::make_index_sequence<plan.count>>;
   using type = typename product_from_factors<CN, CD, typename built::list, built::proper>::type;
 };
 template <std::intmax_t CN, std::intmax_t CD>
 struct collect_factors<CN, CD, type_list<>> { using type = constant<CN, CD>; };
+// One canonical factor is its own result (no plan to compute).
+template <std::intmax_t CN, std::intmax_t CD, class F>
+struct collect_factors<CN, CD, type_list<F>> { using type = typename finish_product<CN, CD, type_list<F>>::type; };
 
 template <bool Zero, std::intmax_t CN, std::intmax_t CD, class Factors>
 struct product_or_zero { using type = zero; };

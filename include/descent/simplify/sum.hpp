@@ -64,18 +64,22 @@ struct collect_terms;
 template <class... Ts>
 struct collect_terms<type_list<Ts...>> {
   static constexpr std::size_t n = sizeof...(Ts);
+  static constexpr std::array<rational, n> coefs{term_parts<Ts>::coef...};
   static constexpr auto plan = plan_groups<n>({key_v<typename term_parts<Ts>::rest>...},
-                                              {id_of<typename term_parts<Ts>::rest>...},
-                                              {term_parts<Ts>::coef...}, true);
+                                              {id_of<typename term_parts<Ts>::rest>...}, coefs, true);
   template <std::size_t K>
   using term = typename scaled<plan.total[K].num, plan.total[K].den,
                                typename term_parts<pack_at<plan.leader[K], Ts...>>::rest>::type;
-  template <class Seq> struct build;
-  template <std::size_t... Ks> struct build<std::index_sequence<Ks...>> { using type = type_list<term<Ks>...>; };
-  using type = typename build<std::make_index_sequence<plan.count>>::type;
+  template <bool Unchanged, class Seq> struct build { using type = type_list<Ts...>; };
+  template <std::size_t... Ks> struct build<false, std::index_sequence<Ks...>> { using type = type_list<term<Ks>...>; };
+  // Already canonical terms (sorted, no like terms) are kept as they are, without rebuilding.
+  using type = typename build<plan_is_identity(plan, coefs), std::make_index_sequence<plan.count>>::type;
 };
 template <>
 struct collect_terms<type_list<>> { using type = type_list<>; };
+// One canonical term is its own result (no plan to compute).
+template <class T>
+struct collect_terms<type_list<T>> { using type = type_list<T>; };
 
 template <std::intmax_t N, std::intmax_t D, class Terms>
 struct finish_sum;
