@@ -18,15 +18,28 @@ struct type_list {
   static constexpr std::size_t size = sizeof...(Ts);
 };
 
-template <class... A, class... B>
-constexpr type_list<A..., B...> operator+(type_list<A...>, type_list<B...>) { return {}; }
 
-// Folds over more than 128 operands are split in halves first: clang limits the nesting of
-// a fold expression to 256 (-fbracket-depth), and halving keeps the depth logarithmic.
+// Folds over more than 128 lists are halved first, so that the recursion of concat_fold and
+// union_fold stays far below the template depth limits (g++ 900, clang 1024).
 inline constexpr std::size_t max_fold = 128;
 
+// Concatenation by partial specialization, four lists a step (no operator: an operator on
+// lists of expression types would make overload resolution consider, through ADL, every
+// operator of the expression language, at a cost per distinct list).
 template <class... Ls>
-struct concat_fold { using type = decltype((type_list<>{} + ... + Ls{})); };
+struct concat_fold;
+template <>
+struct concat_fold<> { using type = type_list<>; };
+template <class... A>
+struct concat_fold<type_list<A...>> { using type = type_list<A...>; };
+template <class... A, class... B>
+struct concat_fold<type_list<A...>, type_list<B...>> { using type = type_list<A..., B...>; };
+template <class... A, class... B, class... C>
+struct concat_fold<type_list<A...>, type_list<B...>, type_list<C...>> { using type = type_list<A..., B..., C...>; };
+template <class... A, class... B, class... C, class... D, class... Rest>
+struct concat_fold<type_list<A...>, type_list<B...>, type_list<C...>, type_list<D...>, Rest...> {
+  using type = typename concat_fold<type_list<A..., B..., C..., D...>, Rest...>::type;
+};
 template <class... Ls>
 struct concat_split;
 // concat_t<L...>: the lists one after another.
@@ -142,19 +155,16 @@ struct union_impl<type_list<>, type_list<>> { using type = type_list<>; };
 template <class A, class B>
 using union_t = typename union_impl<A, B>::type;
 
-template <class L>
-struct union_fold_wrap {};
-template <class A, class B>
-constexpr union_fold_wrap<union_t<A, B>> operator|(union_fold_wrap<A>, union_fold_wrap<B>) { return {}; }
-template <class W>
-struct unwrap_union;
-template <class L>
-struct unwrap_union<union_fold_wrap<L>> { using type = L; };
 
+// Left fold of union_t by partial specialization (no operator, see concat_fold).
 template <class... Ls>
-struct union_fold {
-  using type = typename unwrap_union<decltype((union_fold_wrap<type_list<>>{} | ... | union_fold_wrap<Ls>{}))>::type;
-};
+struct union_fold;
+template <>
+struct union_fold<> { using type = type_list<>; };
+template <class A>
+struct union_fold<A> { using type = A; };
+template <class A, class B, class... Rest>
+struct union_fold<A, B, Rest...> { using type = typename union_fold<union_t<A, B>, Rest...>::type; };
 template <class... Ls>
 struct union_split;
 // union_all_t<L...>: left fold of union_t over several lists (order of first appearance).

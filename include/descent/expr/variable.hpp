@@ -3,7 +3,6 @@
 #define DESCENT_EXPR_VARIABLE_HPP
 
 #include <concepts>
-#include <ranges>
 #include <span>
 #include <string_view>
 #include <type_traits>
@@ -31,6 +30,17 @@ struct column {
 };
 
 namespace detail {
+// What a data column can bind: contiguous numbers behind std::data / std::size (a vector, an
+// array, a span).  Written without <ranges>, which would double the cost of including the
+// expression language.
+template <class R>
+using column_element_t = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;
+template <class R>
+concept contiguous_numbers = requires(R& r) {
+  { std::data(r) } -> std::convertible_to<const column_element_t<R>*>;
+  std::size(r);
+} && std::is_floating_point_v<column_element_t<R>>;
+
 // Integers bind as double; float stays float.
 template <class T>
 using bound_type = std::conditional_t<std::is_floating_point_v<T>, T, double>;
@@ -47,14 +57,14 @@ struct var : expression_base {
     return {static_cast<detail::bound_type<T>>(v)};
   }
 
-  template <std::ranges::contiguous_range R>
-    requires std::is_floating_point_v<std::ranges::range_value_t<R>>
+  template <class R>
+    requires detail::contiguous_numbers<std::remove_reference_t<R>>
   constexpr auto operator=(R&& r) const noexcept {
     static_assert(std::is_lvalue_reference_v<R>,
                   "descent: `x = data` binds a column by reference; pass a named vector or span, "
                   "not a temporary that would be destroyed before use");
-    using T = std::remove_cv_t<std::ranges::range_value_t<R>>;
-    return column<Name, T>{std::span<const T>(std::ranges::data(r), std::ranges::size(r))};
+    using T = detail::column_element_t<std::remove_reference_t<R>>;
+    return column<Name, T>{std::span<const T>(std::data(r), std::size(r))};
   }
 };
 
