@@ -1,8 +1,8 @@
 // Evaluation speed of generated derivatives, side by side with hand-written code.
 //
 //   cmake --preset bench && cmake --build --preset bench --target bench_expressions
-//   ./build/bench/bench/core/bench_expressions --benchmark_repetitions=10 \
-//       --benchmark_report_aggregates_only=true
+//   ./build/bench/bench/core/bench_expressions --benchmark_repetitions=10
+//       --benchmark_report_aggregates_only=true     (one command line)
 //
 // Each benchmark evaluates a batch of 1024 points so that one iteration is long enough to
 // time; the per-point cost is time / 1024.
