@@ -72,13 +72,6 @@ template <std::size_t I, class... Ts>
 using pack_at = typename decltype(select_at<I>(static_cast<const indexer<Ts...>*>(nullptr)))::type;
 #endif
 
-template <std::size_t I, class L>
-struct at_impl;
-template <std::size_t I, class... Ts>
-struct at_impl<I, type_list<Ts...>> { using type = pack_at<I, Ts...>; };
-template <std::size_t I, class L>
-using at_t = typename at_impl<I, L>::type;
-
 // index_of_v<T, L>: position of T in a list without duplicates (O(1) depth).
 template <class T, class L>
 struct index_of;

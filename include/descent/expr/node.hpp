@@ -93,9 +93,6 @@ using one = constant<1>;
 template <class T> inline constexpr bool is_constant_v = false;
 template <std::intmax_t N, std::intmax_t D> inline constexpr bool is_constant_v<constant<N, D>> = true;
 
-template <class T> inline constexpr bool is_sum_v = false;
-template <class C, class... Ts> inline constexpr bool is_sum_v<sum<C, Ts...>> = true;
-
 template <class T> inline constexpr bool is_product_v = false;
 template <class C, class... Fs> inline constexpr bool is_product_v<product<C, Fs...>> = true;
 
@@ -137,16 +134,6 @@ template <class T, class V>
 struct depends : std::bool_constant<std::is_same_v<T, V> || any_depends<children_t<T>, V>::value> {};
 template <class T, class V>
 inline constexpr bool depends_v = depends<T, V>::value;
-
-// has_variables_v<T>: T mentions at least one variable.
-template <class T> struct has_variables;
-template <class L> struct any_has_variables;
-template <class... Cs>
-struct any_has_variables<type_list<Cs...>> : std::bool_constant<any_of({false, has_variables<Cs>::value...})> {};
-template <class T>
-struct has_variables : std::bool_constant<is_var_v<T> || any_has_variables<children_t<T>>::value> {};
-template <class T>
-inline constexpr bool has_variables_v = has_variables<T>::value;
 
 // ---- structural hash and canonical order ---------------------------------------------
 enum class kind : unsigned { constant, literal, variable, function, sum };
