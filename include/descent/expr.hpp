@@ -11,7 +11,6 @@
 #include <descent/expr/functions/sigmoid.hpp>
 #include <descent/expr/functions/trig.hpp>
 #include <descent/expr/literal.hpp>
-#include <descent/expr/node.hpp>
 #include <descent/expr/operators.hpp>
 #include <descent/expr/variable.hpp>
 

@@ -9,7 +9,6 @@ namespace descent {
 
 template <class... Vs>
 struct wrt_t {
-  using descent_variable_list = void;  // lets descent::minimize recognise wrt(...) without including it
   static constexpr std::size_t size() noexcept { return sizeof...(Vs); }
   static constexpr std::array<std::string_view, sizeof...(Vs)> names{Vs::name...};
 };

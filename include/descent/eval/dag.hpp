@@ -9,24 +9,12 @@
 #ifndef DESCENT_EVAL_DAG_HPP
 #define DESCENT_EVAL_DAG_HPP
 
-#include <descent/simplify/power.hpp>
+#include <descent/core/type_list.hpp>
+#include <descent/node/traits.hpp>
 
 namespace descent::detail {
 
-// A product is evaluated as C * (factors with positive exponents) / (the others, with the
-// sign of their exponent flipped): x * y^-2 computes x / (y * y), as one would by hand.
-template <class F>
-struct positive_factor { using type = F; };
-template <class B, std::intmax_t P, std::intmax_t Q>
-  requires(P < 0)
-struct positive_factor<power<B, constant<P, Q>>> { using type = power_t<B, constant<-P, Q>>; };
-template <class F>
-using positive_factor_t = typename positive_factor<F>::type;
-template <class F>
-inline constexpr bool is_denominator_v = false;
-template <class B, std::intmax_t P, std::intmax_t Q>
-inline constexpr bool is_denominator_v<power<B, constant<P, Q>>> = (P < 0);
-
+// (A product reads its denominators in positive form: node/traits.hpp, positive_factor.)
 // The nodes a node reads when it is evaluated.
 template <class T> struct eval_children { using type = type_list<>; };
 template <class C, class... Ts> struct eval_children<sum<C, Ts...>> { using type = type_list<Ts...>; };
@@ -65,30 +53,6 @@ template <class T>
 struct variables_of {
   using type = std::conditional_t<is_var_v<T>, type_list<T>,
                                   typename variables_of_children<children_t<T>>::type>;
-};
-
-// Tree size (nodes of the tree as printed, constants included) and distinct-node count.
-template <class T> struct tree_size;
-template <class L> struct tree_size_children;
-template <class... Cs>
-struct tree_size_children<type_list<Cs...>> {
-  static constexpr unsigned long long value = (tree_size<Cs>::value + ... + 0ULL);
-};
-template <class T>
-struct tree_size {
-  static constexpr unsigned long long value = 1 + tree_size_children<children_t<T>>::value;
-};
-template <class C, class... Ts>
-struct tree_size<sum<C, Ts...>> {
-  static constexpr unsigned long long value = 1 + !value_of<C>.is_zero() + (tree_size<Ts>::value + ...);
-};
-template <class C, class... Fs>
-struct tree_size<product<C, Fs...>> {
-  static constexpr unsigned long long value = 1 + !value_of<C>.is_one() + (tree_size<Fs>::value + ...);
-};
-template <class B, std::intmax_t P, std::intmax_t Q>
-struct tree_size<power<B, constant<P, Q>>> {
-  static constexpr unsigned long long value = 2 + tree_size<B>::value;
 };
 
 }  // namespace descent::detail

@@ -5,7 +5,7 @@
 #ifndef DESCENT_EXPR_CONSTANT_HPP
 #define DESCENT_EXPR_CONSTANT_HPP
 
-#include <descent/expr/node.hpp>
+#include <descent/node/node.hpp>
 
 namespace descent {
 
@@ -43,7 +43,7 @@ inline namespace literals {
 template <char... Cs>
 constexpr auto operator""_c() {
   constexpr detail::rational r = detail::parse_constant<Cs...>();
-  return expr::constant<r.num, r.den>{};
+  return node::constant<r.num, r.den>{};
 }
 }  // namespace literals
 

@@ -10,8 +10,12 @@
 #define DESCENT_EXPR_LITERAL_HPP
 
 #include <array>
+#include <cstddef>
+#include <type_traits>
+#include <utility>
 
-#include <descent/expr/node.hpp>
+#include <descent/core/type_list.hpp>
+#include <descent/node/traits.hpp>
 
 namespace descent {
 namespace expr {

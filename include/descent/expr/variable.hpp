@@ -7,7 +7,7 @@
 #include <string_view>
 #include <type_traits>
 
-#include <descent/expr/node.hpp>
+#include <descent/node/node.hpp>
 
 namespace descent {
 

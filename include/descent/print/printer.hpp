@@ -11,9 +11,9 @@
 #include <string>
 #include <string_view>
 
-#include <descent/eval/dag.hpp>
 #include <descent/expr/literal.hpp>
 #include <descent/expr/variable.hpp>
+#include <descent/node/traits.hpp>
 
 namespace descent::detail {
 

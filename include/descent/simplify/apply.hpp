@@ -18,16 +18,7 @@ concept symmetric_function = requires { requires Fn::symmetric; };
 template <class Fn, class... As>
 struct sorted_apply {
   static constexpr std::size_t n = sizeof...(As);
-  static constexpr std::array<std::size_t, n> order = [] {
-    std::array<order_key, n> keys{key_v<As>...};
-    std::array<std::size_t, n> idx{};
-    for (std::size_t i = 0; i < n; ++i) idx[i] = i;
-    for (std::size_t i = 1; i < n; ++i)
-      for (std::size_t j = i; j > 0 && keys[idx[j]] < keys[idx[j - 1]]; --j) {
-        const std::size_t t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t;
-      }
-    return idx;
-  }();
+  static constexpr std::array<std::size_t, n> order = sorted_order<n>({key_v<As>...});
   template <class Seq> struct build;
   template <std::size_t... Is> struct build<std::index_sequence<Is...>> {
     using type = apply<Fn, pack_at<order[Is], As...>...>;

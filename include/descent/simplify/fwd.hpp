@@ -1,12 +1,17 @@
 // descent/simplify/fwd.hpp: the canonicalising builders, declared.
 //
 // Every node is made through one of these, so an expression is always in canonical form
-// (expr/node.hpp lists the forms).  They are mutually recursive: a sum distributes a
+// (node/node.hpp lists the forms).  They are mutually recursive: a sum distributes a
 // numeric factor through make_product, a product adds exponents through make_sum.
 #ifndef DESCENT_SIMPLIFY_FWD_HPP
 #define DESCENT_SIMPLIFY_FWD_HPP
 
-#include <descent/expr/node.hpp>
+#include <array>
+#include <cstddef>
+
+#include <descent/core/type_list.hpp>
+#include <descent/node/order.hpp>
+#include <descent/node/traits.hpp>
 
 namespace descent::detail {
 
@@ -48,12 +53,7 @@ template <std::size_t N>
 constexpr group_plan<N> plan_groups(const std::array<order_key, N>& keys,
                                     const std::array<const void*, N>& ids,
                                     const std::array<rational, N>& weights, bool drop_zero) {
-  std::array<std::size_t, N> idx{};
-  for (std::size_t i = 0; i < N; ++i) idx[i] = i;
-  for (std::size_t i = 1; i < N; ++i)  // stable insertion sort: N is small
-    for (std::size_t j = i; j > 0 && keys[idx[j]] < keys[idx[j - 1]]; --j) {
-      const std::size_t t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t;
-    }
+  const std::array<std::size_t, N> idx = sorted_order(keys);
   group_plan<N> p{};
   std::array<bool, N> used{};
   for (std::size_t i = 0; i < N; ++i) p.group_of[i] = N;

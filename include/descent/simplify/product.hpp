@@ -27,18 +27,6 @@ struct product_parts<product<C, Fs...>> {
   using factors = type_list<Fs...>;
 };
 
-// A factor as base ^ exponent.
-template <class F>
-struct factor_parts {
-  using base = F;
-  using exponent = one;
-};
-template <class B, class E>
-struct factor_parts<power<B, E>> {
-  using base = B;
-  using exponent = E;
-};
-
 template <class T> inline constexpr rational exponent_weight = {0};
 template <std::intmax_t N, std::intmax_t D> inline constexpr rational exponent_weight<constant<N, D>> = {N, D};
 

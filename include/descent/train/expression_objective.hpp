@@ -296,12 +296,6 @@ struct least_squares_fn {
   }
 };
 
-// Found by argument-dependent lookup from descent::minimize(expr, wrt(...), params, ...).
-template <expression F, class... Vs>
-constexpr auto as_objective(const F& f, wrt_t<Vs...> w) {
-  return objective_fn{}(f, w);
-}
-
 // make_objective(f, wrt(x, y), bindings or data columns...): an objective for descent::minimize.
 inline constexpr objective_fn make_objective{};
 // make_least_squares(r, wrt(m, c), data columns...): a least-squares objective (Gauss-Newton, LM).

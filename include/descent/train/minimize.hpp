@@ -35,9 +35,11 @@
 #include <utility>
 #include <vector>
 
+#include <descent/diff/wrt.hpp>
 #include <descent/train/detail/format.hpp>
 #include <descent/train/detail/hooks.hpp>
 #include <descent/train/detail/params.hpp>
+#include <descent/train/expression_objective.hpp>
 #include <descent/train/first_order.hpp>
 #include <descent/train/method.hpp>
 #include <descent/train/objective.hpp>
@@ -239,18 +241,17 @@ minimize_result<T> run_loop(F& f, std::span<T> x, M& m, S& stop, Cs&... cbs) {
 
 namespace train_detail {
 template <class W>
-concept variable_list = requires { typename std::remove_cvref_t<W>::descent_variable_list; };
+concept variable_list = detail::is_wrt_v<std::remove_cvref_t<W>>;
 }  // namespace train_detail
 
 /// descent::minimize(f, params, method_or_optimizer, stop, callbacks...) -> minimize_result<T>
 /// descent::minimize(expr, wrt(x, y), params, method_or_optimizer, stop, callbacks...): the
-///   same with descent::make_objective(expr, wrt(x, y)) (needs
-///   descent/train/expression_objective.hpp).
+///   same with descent::make_objective(expr, wrt(x, y)).
 struct minimize_fn {
-  template <class E, train_detail::variable_list W, class P, class M, class S, class... Cs>
+  template <expression E, train_detail::variable_list W, class P, class M, class S, class... Cs>
   auto operator()(const E& expr, W vars, P&& params, M&& method_or_optimizer, S&& stop,
                   Cs&&... callbacks) const {
-    return (*this)(as_objective(expr, vars), std::forward<P>(params),
+    return (*this)(make_objective(expr, vars), std::forward<P>(params),
                    std::forward<M>(method_or_optimizer), std::forward<S>(stop),
                    std::forward<Cs>(callbacks)...);
   }

@@ -1,0 +1,115 @@
+// descent/node/order.hpp: the structural hash of a node type and the canonical order of
+// terms and factors (what simplify/ sorts by).
+#ifndef DESCENT_NODE_ORDER_HPP
+#define DESCENT_NODE_ORDER_HPP
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include <descent/core/hash.hpp>
+#include <descent/node/node.hpp>
+
+namespace descent::detail {
+
+// ---- structural hash ---------------------------------------------------------------
+enum class kind : unsigned { constant, literal, variable, function, sum };
+
+template <class T> struct hash_of;
+template <class T> inline constexpr std::uint64_t hash_v = hash_of<T>::value;
+
+template <std::intmax_t N, std::intmax_t D>
+struct hash_of<constant<N, D>> {
+  static constexpr std::uint64_t value = mix(mix(1, static_cast<std::uint64_t>(N)), static_cast<std::uint64_t>(D));
+};
+template <std::size_t I>
+struct hash_of<literal<I>> { static constexpr std::uint64_t value = mix(2, I); };
+template <fixed_string N>
+struct hash_of<var<N>> { static constexpr std::uint64_t value = mix(3, hash_string(N.view())); };
+template <class C, class... Ts>
+struct hash_of<sum<C, Ts...>> {
+  static constexpr std::uint64_t value = [] {
+    std::uint64_t h = mix(4, hash_v<C>);
+    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Ts>...}) h = mix(h, c);
+    return h;
+  }();
+};
+template <class C, class... Fs>
+struct hash_of<product<C, Fs...>> {
+  static constexpr std::uint64_t value = [] {
+    std::uint64_t h = mix(5, hash_v<C>);
+    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Fs>...}) h = mix(h, c);
+    return h;
+  }();
+};
+template <class B, class E>
+struct hash_of<power<B, E>> { static constexpr std::uint64_t value = mix(mix(6, hash_v<B>), hash_v<E>); };
+template <class Fn, class... As>
+struct hash_of<apply<Fn, As...>> {
+  static constexpr std::uint64_t value = [] {
+    std::uint64_t h = mix(7, hash_string(Fn::name));
+    for (std::uint64_t c : {std::uint64_t{0}, hash_v<As>...}) h = mix(h, c);
+    return h;
+  }();
+};
+
+// ---- canonical order ---------------------------------------------------------------
+// Literals, then variables by name, then the rest; powers sort next to their base.  Ties
+// (distinct types, equal keys) only cost canonicity, never correctness: equality is
+// decided by type identity.
+struct order_key {
+  unsigned k = 0;
+  std::uint64_t a = 0, b = 0;
+  friend constexpr bool operator<(const order_key& x, const order_key& y) {
+    if (x.k != y.k) return x.k < y.k;
+    if (x.a != y.a) return x.a < y.a;
+    return x.b < y.b;
+  }
+};
+
+constexpr std::uint64_t name_prefix(std::string_view s) {
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < 8; ++i) v = (v << 8) | (i < s.size() ? static_cast<unsigned char>(s[i]) : 0u);
+  return v;
+}
+
+template <class T> struct key_of {
+  static constexpr order_key value{static_cast<unsigned>(kind::function), hash_v<T>, 0};
+};
+template <class T> inline constexpr order_key key_v = key_of<T>::value;
+template <std::intmax_t N, std::intmax_t D> struct key_of<constant<N, D>> {
+  static constexpr order_key value{static_cast<unsigned>(kind::constant), hash_v<constant<N, D>>, 0};
+};
+template <std::size_t I> struct key_of<literal<I>> {
+  static constexpr order_key value{static_cast<unsigned>(kind::literal), I, 0};
+};
+template <fixed_string N> struct key_of<var<N>> {
+  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_v<var<N>>};
+};
+template <class B, class E> struct key_of<power<B, E>> {
+  static constexpr order_key value{key_v<B>.k, key_v<B>.a, mix(key_v<B>.b, hash_v<E>)};
+};
+template <class C, class F, class... Fs> struct key_of<product<C, F, Fs...>> {
+  static constexpr order_key value{key_v<F>.k, key_v<F>.a, hash_v<product<C, F, Fs...>>};
+};
+template <class C, class... Ts> struct key_of<sum<C, Ts...>> {
+  static constexpr order_key value{static_cast<unsigned>(kind::sum), hash_v<sum<C, Ts...>>, 0};
+};
+
+// The positions 0..N-1 ordered by their keys, equal keys in their original order (a stable
+// insertion sort: term and factor lists are short, and this runs in constant evaluation).
+template <std::size_t N>
+constexpr std::array<std::size_t, N> sorted_order(const std::array<order_key, N>& keys) {
+  std::array<std::size_t, N> idx{};
+  for (std::size_t i = 0; i < N; ++i) idx[i] = i;
+  for (std::size_t i = 1; i < N; ++i)
+    for (std::size_t j = i; j > 0 && keys[idx[j]] < keys[idx[j - 1]]; --j) {
+      const std::size_t t = idx[j]; idx[j] = idx[j - 1]; idx[j - 1] = t;
+    }
+  return idx;
+}
+
+}  // namespace descent::detail
+
+#endif
