@@ -8,14 +8,21 @@
 namespace descent {
 
 namespace detail {
+// The checks are class templates returned by the check functions: a call instantiates them
+// at once, so their message is the first error (g++ defers the bodies of function templates
+// and would first report what the caller does with the void result).
 template <class F>
-constexpr void check_expression_argument() {
+struct expression_argument_check {
   static_assert(expression<F>, "descent::grad/hessian(f, wrt(...)): f is not a descent expression");
-}
+};
 template <class W>
-constexpr void check_wrt_argument() {
+struct wrt_argument_check {
   static_assert(is_wrt_v<W>, "descent::grad/hessian(f, vars): pass the variables as descent::wrt(x, y, ...)");
-}
+};
+template <class F>
+constexpr expression_argument_check<F> check_expression_argument() { return {}; }
+template <class W>
+constexpr wrt_argument_check<W> check_wrt_argument() { return {}; }
 
 // The partial derivatives of Tree with respect to Vs..., and the second ones (row-major),
 // as lists of trees: what grad and hessian hold, and what objectives evaluate.

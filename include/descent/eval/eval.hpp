@@ -33,21 +33,31 @@ constexpr bool valid_bindings() {
 }
 // The readable errors for invalid bindings.  Kept apart from valid_bindings, which callers
 // test in `if constexpr`: clang treats a function with a failed static_assert as not
-// constant, and would go on to report follow-on errors.
+// constant, and would go on to report follow-on errors.  A class template, returned by
+// diagnose_bindings(), so that a call instantiates it at once: g++ defers the bodies of
+// function templates and would first report what the caller does with the void result.
+template <std::size_t R, class... Bs>
+using rebound_variable_t = decltype(variable_of(std::declval<pack_at<R, Bs...>>()));
+template <bool Rebound, std::size_t R, class... Bs>
+struct rebound_probe {};
+// Checked before the binding set is built (it cannot hold two bindings of one name): the
+// error names the variable, as variable_is_bound_twice<descent::var<"name">, 'n', ...>.
+template <std::size_t R, class... Bs>
+struct rebound_probe<true, R, Bs...> : spelled_t<variable_is_bound_twice, rebound_variable_t<R, Bs...>> {};
 template <class... Bs>
-constexpr void diagnose_bindings() {
+constexpr std::size_t rebound_index() {
+  if constexpr ((is_binding_v<Bs> && ...)) return first_rebound<Bs...>();
+  else return sizeof...(Bs);
+}
+template <class... Bs>
+struct binding_diagnosis {
   static_assert((is_binding_v<Bs> && ...),
                 "descent::eval(f, bindings...): every argument after f must be a binding such as x = 1.0");
-  if constexpr ((is_binding_v<Bs> && ...)) {
-    constexpr std::size_t r = first_rebound<Bs...>();
-    if constexpr (r < sizeof...(Bs)) {
-      // Checked before the binding set is built (it cannot hold two bindings of one name):
-      // the error names the variable, as variable_is_bound_twice<descent::var<"name">, 'n', ...>.
-      using rebound = decltype(variable_of(std::declval<pack_at<r, Bs...>>()));
-      static_assert(sizeof(spelled_t<variable_is_bound_twice, rebound>) > 0);
-    }
-  }
-}
+  static constexpr std::size_t r = rebound_index<Bs...>();
+  static_assert(sizeof(rebound_probe<(r < sizeof...(Bs)), r, Bs...>) > 0);
+};
+template <class... Bs>
+constexpr binding_diagnosis<Bs...> diagnose_bindings() { return {}; }
 template <class... Bs>
 constexpr bool check_bindings() {
   diagnose_bindings<Bs...>();

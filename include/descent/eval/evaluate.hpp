@@ -15,20 +15,29 @@
 
 namespace descent {
 
+// What the errors below are about: the variable, its name spelled as characters, shown by
+// both compilers in the failed condition (clang in the error line, g++ in the note under it:
+// `'descent::variable_named<'y', 'y'>::has_a_binding' evaluates to false`).
+template <char... Name>
+struct variable_named {
+  static constexpr bool has_a_binding = false;
+  static constexpr bool is_bound_once = false;
+};
 // Instantiated (and failing) when an expression uses a variable the evaluation has no value
-// for.  The variable and its name, spelled out as characters ('y', 'y'), are the template
-// arguments shown in the compiler's message (clang prints the name only as numbers otherwise).
+// for, or a variable is bound twice.  The variable and its name, spelled out as characters
+// ('y', 'y'), are the template arguments shown in the compiler's message (clang prints the
+// name only as numbers otherwise).
 template <class Var, char... Name>
 struct variable_has_no_binding {
-  static_assert(sizeof(Var) == 0,
+  static_assert(variable_named<Name...>::has_a_binding,
                 "descent::eval: a variable of the expression has no binding; pass `name = value` "
-                "for the variable named in variable_has_no_binding<descent::var<\"name\">, 'n', ...>");
+                "for the variable named in descent::variable_named<'n', 'a', 'm', 'e'>");
 };
 template <class Var, char... Name>
 struct variable_is_bound_twice {
-  static_assert(sizeof(Var) == 0,
+  static_assert(variable_named<Name...>::is_bound_once,
                 "descent::eval: a variable has two bindings; the one named in "
-                "variable_is_bound_twice<descent::var<\"name\">, 'n', ...> is bound more than once");
+                "descent::variable_named<'n', 'a', 'm', 'e'> is bound more than once");
 };
 
 namespace detail {
