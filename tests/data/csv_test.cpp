@@ -43,7 +43,7 @@ BOOST_AUTO_TEST_CASE(headers_blank_lines_crlf_and_options) {
   BOOST_TEST(d.features.rows == 2u);
   BOOST_TEST(d.features(1, 1) == 40.0f);
   BOOST_TEST(d.targets[1] == 1.0f);
-  const auto n = dd::parse_csv("1;2\n3;4", "mem", {.delimiter = ';', .target_last = false});
+  const auto n = dd::parse_csv("1;2\n3;4", "mem", {.delimiter = ';', .target = dd::no_target});
   BOOST_TEST(n.header.empty());
   BOOST_TEST(n.features.cols == 2u);
   BOOST_TEST(n.targets.empty());

@@ -2,7 +2,8 @@
 #define DESCENT_DATA_MATRIX_HPP
 
 // A dense row-major matrix: the one shape every numeric interface in descent takes (a
-// contiguous span of rows*cols values), plus a data set = features + target vector.
+// contiguous span of rows*cols values), plus a data set = features + target vector (and,
+// for classification, the targets as integer labels).
 
 #include <cstddef>
 #include <span>
@@ -29,9 +30,12 @@ struct matrix {
 
 template <class T = double>
 struct dataset {
-  matrix<T> features;              // one row per example
-  std::vector<T> targets;          // one per row (empty when the file has no target column)
-  std::vector<std::string> header; // fields of the header line, if there was one
+  matrix<T> features;                // one row per example
+  std::vector<T> targets;            // one per row (empty when the file has no target column)
+  std::vector<std::string> header;   // fields of the header line, if there was one
+  std::vector<std::size_t> labels;   // the targets as class labels, when classes > 0
+  std::size_t classes = 0;           // number of classes (0: the target is not a class label)
+  std::string source;                // where the data came from (the file name), for messages
 
   std::size_t size() const noexcept { return features.rows; }
 };
