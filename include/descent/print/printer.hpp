@@ -68,6 +68,11 @@ void put_double(Out& out, double v) {
 
 // Precedence of a node as printed (how tightly it binds).
 template <class T> inline constexpr int prec_of = p_atom;
+
+// Nodes from other areas (vector and matrix expressions, descent/shaped) print through
+// node_printer<T>, which they specialize: print(p) writes T with the printer p.
+template <class T> inline constexpr bool has_node_printer_v = false;
+template <class T> struct node_printer;
 template <std::intmax_t N, std::intmax_t D> inline constexpr int prec_of<constant<N, D>> = (N < 0 || D != 1) ? p_product : p_atom;
 template <class C, class... Ts> inline constexpr int prec_of<sum<C, Ts...>> = p_sum;
 template <class C, class... Fs> inline constexpr int prec_of<product<C, Fs...>> = p_product;
@@ -92,6 +97,7 @@ struct abs_term<product<constant<N, D>, Fs...>> {
 
 template <format Fmt, class Out>
 struct printer {
+  static constexpr format fmt = Fmt;
   Out& out;
   const double* lits;
 
@@ -242,6 +248,12 @@ struct printer {
       out.put('^');
       print<E>(p_atom);
     }
+  }
+
+  template <class T>
+    requires has_node_printer_v<T>
+  constexpr void node(T) {
+    node_printer<T>::print(*this);
   }
 
   template <class Fn, class A, class... As>
