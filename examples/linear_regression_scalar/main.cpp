@@ -6,7 +6,7 @@
 // The American Statistician 27(1), 1973).  Its least-squares line is y = 3.00 + 0.500 x.
 #include <descent/descent.hpp>
 #include <descent/optim/named.hpp>
-#include <descent/train/expression_objective.hpp>
+#include <descent/objectives.hpp>
 #include <descent/train/minimize.hpp>
 
 #include <array>

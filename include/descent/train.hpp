@@ -10,9 +10,9 @@
 #include <descent/train/first_order.hpp>
 #include <descent/train/keep_best.hpp>
 #include <descent/train/loss_history_csv.hpp>
-#include <descent/train/method.hpp>
+#include <descent/problem/method.hpp>
 #include <descent/train/minimize.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/objective.hpp>
 #include <descent/train/progress_bar.hpp>
 #include <descent/train/result.hpp>
 #include <descent/train/stop.hpp>

@@ -3,7 +3,7 @@
 // Jacobian of residual expressions (descent::make_objective / make_least_squares).
 #include <descent/descent.hpp>
 #include <descent/second_order.hpp>
-#include <descent/train/expression_objective.hpp>
+#include <descent/objectives.hpp>
 #include <descent/train/minimize.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -9,7 +9,7 @@
 #include <descent/descent.hpp>
 #include <descent/second_order/lbfgs.hpp>
 #include <descent/train.hpp>
-#include <descent/train/expression_objective.hpp>
+#include <descent/objectives.hpp>
 
 #include "support.hpp"
 

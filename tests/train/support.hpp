@@ -15,7 +15,7 @@
 
 #include <ostream>
 
-#include <descent/train/method.hpp>
+#include <descent/problem/method.hpp>
 #include <descent/train/result.hpp>
 
 namespace descent {  // for Boost.Test's messages

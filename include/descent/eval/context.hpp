@@ -3,7 +3,7 @@
 // A context maps a variable to a value: `ctx.get(var)`, with `Ctx::binds<Var>` telling
 // whether it can.  binding_set holds `x = 1.0` bindings (any order; bindings for variables
 // the expression does not use are ignored); objectives use contexts reading a parameter
-// span (train/expression_objective.hpp).
+// span (eval/sample_context.hpp).
 #ifndef DESCENT_EVAL_CONTEXT_HPP
 #define DESCENT_EVAL_CONTEXT_HPP
 

@@ -7,7 +7,7 @@
 // (`at(alpha)` tells whether they do), so methods need no extra evaluation.
 
 #include <descent/search/result.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/objective.hpp>
 
 #include <cstddef>
 #include <limits>

@@ -6,8 +6,8 @@
 // projects x back onto the box after each of its steps (projected gradient descent when the
 // optimizer is plain gradient descent).
 
-#include <descent/train/method.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/method.hpp>
+#include <descent/problem/objective.hpp>
 
 #include <algorithm>
 #include <cstddef>

@@ -13,8 +13,8 @@
 #include <descent/second_order/cholesky.hpp>
 #include <descent/second_order/detail/line_step.hpp>
 #include <descent/second_order/detail/vec.hpp>
-#include <descent/train/method.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/method.hpp>
+#include <descent/problem/objective.hpp>
 
 #include <cstddef>
 #include <cstdint>

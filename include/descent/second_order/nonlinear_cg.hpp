@@ -11,8 +11,8 @@
 #include <descent/search/strong_wolfe.hpp>
 #include <descent/second_order/detail/line_step.hpp>
 #include <descent/second_order/detail/vec.hpp>
-#include <descent/train/method.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/method.hpp>
+#include <descent/problem/objective.hpp>
 
 #include <algorithm>
 #include <cstddef>

@@ -16,8 +16,8 @@
 #include <descent/second_order/box.hpp>
 #include <descent/second_order/detail/two_loop.hpp>
 #include <descent/second_order/detail/vec.hpp>
-#include <descent/train/method.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/method.hpp>
+#include <descent/problem/objective.hpp>
 
 #include <algorithm>
 #include <cmath>

@@ -13,8 +13,8 @@
 #include <type_traits>
 #include <utility>
 
-#include <descent/train/method.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/method.hpp>
+#include <descent/problem/objective.hpp>
 
 namespace descent {
 

@@ -36,13 +36,13 @@
 #include <vector>
 
 #include <descent/diff/wrt.hpp>
+#include <descent/objectives/expression.hpp>
 #include <descent/train/detail/format.hpp>
 #include <descent/train/detail/hooks.hpp>
 #include <descent/train/detail/params.hpp>
-#include <descent/train/expression_objective.hpp>
 #include <descent/train/first_order.hpp>
-#include <descent/train/method.hpp>
-#include <descent/train/objective.hpp>
+#include <descent/problem/method.hpp>
+#include <descent/problem/objective.hpp>
 #include <descent/train/result.hpp>
 #include <descent/train/stop.hpp>
 
@@ -290,7 +290,7 @@ struct minimize_fn {
                     "descent::minimize(f, params, method, stop, callbacks...): 'f' is not an "
                     "objective for these params: it must be callable as f(std::span<const T> x, "
                     "std::span<T> g), returning f(x) and writing the gradient into g, where T is "
-                    "the params' number type (double or float); see descent/train/objective.hpp");
+                    "the params' number type (double or float); see descent/problem/objective.hpp");
       return minimize_result<T>{};
     } else if constexpr (!method_ok) {
       static_assert(method_ok,

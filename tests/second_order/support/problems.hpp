@@ -3,7 +3,7 @@
 #ifndef DESCENT_TESTS_SECOND_ORDER_PROBLEMS_HPP
 #define DESCENT_TESTS_SECOND_ORDER_PROBLEMS_HPP
 
-#include <descent/train/method.hpp>
+#include <descent/problem/method.hpp>
 
 #include <cmath>
 #include <cstddef>

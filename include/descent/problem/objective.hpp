@@ -1,12 +1,12 @@
-// descent/train/objective.hpp: what the training loop and every method minimise.
+// descent/problem/objective.hpp: what the training loop and every method minimise.
 //
 // An objective is anything callable as `f(x, g)` that returns f(x) and writes the gradient
 // into g (g.size() == x.size()).  Plain lambdas qualify; so do the objects built from
-// expressions by `descent/train/expression_objective.hpp` (gradient and Hessian generated
+// expressions by `descent/objectives.hpp` (gradient and Hessian generated
 // at compile time).  Richer objectives add an exact Hessian or a least-squares structure,
 // which second-order methods (Newton, Gauss-Newton, Levenberg-Marquardt) require.
-#ifndef DESCENT_TRAIN_OBJECTIVE_HPP
-#define DESCENT_TRAIN_OBJECTIVE_HPP
+#ifndef DESCENT_PROBLEM_OBJECTIVE_HPP
+#define DESCENT_PROBLEM_OBJECTIVE_HPP
 
 #include <concepts>
 #include <cstddef>
@@ -38,4 +38,4 @@ concept least_squares_objective = objective<F, T> &&
 
 }  // namespace descent
 
-#endif  // DESCENT_TRAIN_OBJECTIVE_HPP
+#endif  // DESCENT_PROBLEM_OBJECTIVE_HPP

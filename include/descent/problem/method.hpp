@@ -1,4 +1,4 @@
-// descent/train/method.hpp: what one iteration of a minimisation method looks like.
+// descent/problem/method.hpp: what one iteration of a minimisation method looks like.
 //
 // The loop (descent::minimize) owns the current point x, its loss and gradient g, the
 // iteration counter, timing, stopping rules, callbacks, the NaN/Inf guard and checkpoints.
@@ -8,8 +8,8 @@
 // descent::first_order (descent/train/first_order.hpp); line-search and second-order
 // methods implement step() directly.  Optional members: reset() (forget state) and
 // serialize(ar) (checkpoints, see descent/train/checkpoint.hpp).
-#ifndef DESCENT_TRAIN_METHOD_HPP
-#define DESCENT_TRAIN_METHOD_HPP
+#ifndef DESCENT_PROBLEM_METHOD_HPP
+#define DESCENT_PROBLEM_METHOD_HPP
 
 #include <concepts>
 #include <cstddef>
@@ -37,4 +37,4 @@ concept method = requires(M& m, F& f, std::span<T> x, T& loss, std::span<T> g) {
 
 }  // namespace descent
 
-#endif  // DESCENT_TRAIN_METHOD_HPP
+#endif  // DESCENT_PROBLEM_METHOD_HPP

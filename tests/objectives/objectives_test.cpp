@@ -1,4 +1,4 @@
-// Objectives built from expressions (descent/train/expression_objective.hpp): sums over data
+// Objectives built from expressions (descent/objectives/): sums over data
 // columns, the exact Hessian, least squares with the Jacobian, runtime errors at the
 // boundary, and minimize(expr, wrt(...), params, ...).
 #include <boost/test/unit_test.hpp>
@@ -34,7 +34,7 @@ std::string error_of(F&& f) {
 }
 }  // namespace
 
-BOOST_AUTO_TEST_SUITE(train_expression_objective)
+BOOST_AUTO_TEST_SUITE(expression_objectives)
 
 BOOST_AUTO_TEST_CASE(sum_over_data_columns_matches_a_hand_written_loop) {
   const auto loss = sq(w * x + b - y) + 0.1 * sq(w);  // a runtime constant inside
