@@ -1,0 +1,155 @@
+// W8: end to end.
+//   W8_lbfgs   L2-regularised logistic regression on breast_cancer (75 % training split,
+//              standardised, lambda = 1e-2, 31 parameters) from zero to |grad| < 1e-8 with
+//              L-BFGS (m = 10).  One step = the whole minimisation.  The descent row is
+//              descent::lbfgs through descent::minimize on the hand-written objective of
+//              tests/second_order/support/logistic.hpp (the expression form needs vector
+//              variables); torch_rows.py runs torch.optim.LBFGS (strong Wolfe) to the same
+//              stopping rule.  Result: the parameters found (checked against the descent row).
+//   W8_digits  one epoch of the digits MLP (digits.hpp) with Adam: the hand-written Eigen
+//              epoch (forward, backward and a fused Adam loop), torch in torch_rows.py, and the
+//              descent row in w8_digits_epoch_descent (needs shaped expressions).  Result: the
+//              parameters after the first epoch, then the epoch's mean training loss.
+#include <descent/second_order/lbfgs.hpp>
+#include <descent/train/minimize.hpp>
+
+#include <Eigen/Core>
+
+#include <cmath>
+#include <memory>
+
+#include "../../tests/second_order/support/logistic.hpp"
+#include "descent_rows.hpp"
+#include "digits.hpp"
+
+namespace {
+
+// ---- L-BFGS on breast_cancer ----------------------------------------------------------------
+const descent::data::train_test<double>& breast_cancer() {
+  static const auto split = test_problems::breast_cancer_standardized(DESCENT_SOURCE_DIR "/data/breast_cancer.csv");
+  return split;
+}
+
+bench::kernel lbfgs_descent() {
+  struct state {
+    std::vector<double> x;
+    std::size_t iterations = 0, evaluations = 0;
+  };
+  auto s = std::make_shared<state>();
+  return {[s] {
+            test_problems::logistic_regression f{&breast_cancer().train};
+            s->x.assign(f.dimension(), 0.0);
+            descent::lbfgs opt;
+            const auto r = descent::minimize(f, s->x, opt,
+                                             descent::max_iterations{1000} || descent::gradient_norm_below{1e-8},
+                                             descent::minimize_options{});
+            if (r.reason != descent::stop_reason::gradient_norm)
+              throw std::runtime_error("W8_lbfgs/descent: stopped before |grad| < 1e-8");
+            s->iterations = r.iterations;
+            s->evaluations = r.evaluations;
+          },
+          [s] { return s->x; },
+          [s] {
+            return std::map<std::string, double>{{"iterations", double(s->iterations)},
+                                                 {"evaluations", double(s->evaluations)}};
+          }};
+}
+
+const bench::registrar lbfgs_row{"W8_lbfgs", "descent", lbfgs_descent, {.tolerance = 1e-5}};
+const bool lbfgs_export = (bench::add_export("W8_lbfgs", [](const std::string& d) {
+                             const auto& t = breast_cancer().train;
+                             bench::write_doubles(d + "/W8_lbfgs.X.bin", t.features.values);
+                             bench::write_doubles(d + "/W8_lbfgs.y.bin", t.targets);
+                           }), true);
+
+// ---- the digits MLP epoch, hand-written with Eigen ------------------------------------------
+using bench::digits_in;
+using bench::digits_hidden;
+using bench::digits_classes;
+using row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+constexpr std::size_t o_b1 = digits_hidden * digits_in, o_w2 = o_b1 + digits_hidden,
+                      o_b2 = o_w2 + digits_classes * digits_hidden;
+
+struct adam_state {
+  std::vector<double> m, v;
+  std::uint64_t t = 0;
+  void step(std::vector<double>& p, const std::vector<double>& g) {
+    const double lr = 1e-3, b1 = 0.9, b2 = 0.999, eps = 1e-8, tt = double(++t);
+    const double step_size = lr / (1 - std::pow(b1, tt)), inv_sqrt_bc2 = 1 / std::sqrt(1 - std::pow(b2, tt));
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      m[i] = b1 * m[i] + (1 - b1) * g[i];
+      v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i];
+      p[i] -= step_size * m[i] / (std::sqrt(v[i]) * inv_sqrt_bc2 + eps);
+    }
+  }
+};
+
+// Mean cross-entropy of one batch and its gradient (same layout as p).
+double batch_gradient(const std::vector<double>& p, std::size_t first, std::size_t count, std::vector<double>& g) {
+  const auto& d = bench::digits();
+  const Eigen::Index B = static_cast<Eigen::Index>(count), I = digits_in, Hn = digits_hidden, C = digits_classes;
+  Eigen::Map<const row_major> X(d.X.data() + first * digits_in, B, I);
+  Eigen::Map<const row_major> W1(p.data(), Hn, I), W2(p.data() + o_w2, C, Hn);
+  Eigen::Map<const Eigen::RowVectorXd> b1(p.data() + o_b1, Hn), b2(p.data() + o_b2, C);
+  thread_local row_major H, P, dH;
+  H.noalias() = X * W1.transpose();
+  H.rowwise() += b1;
+  H = H.array().tanh();
+  P.noalias() = H * W2.transpose();
+  P.rowwise() += b2;
+  double loss = 0;
+  for (Eigen::Index i = 0; i < B; ++i) {  // softmax rows, stable; P becomes (softmax - onehot) / B
+    const double mx = P.row(i).maxCoeff();
+    P.row(i) = (P.row(i).array() - mx).exp();
+    const double sum = P.row(i).sum();
+    const int label = d.y[first + static_cast<std::size_t>(i)];
+    loss += std::log(sum) - (std::log(P(i, label)));
+    P.row(i) /= sum;
+    P(i, label) -= 1;
+  }
+  P /= static_cast<double>(B);
+  Eigen::Map<row_major>(g.data() + o_w2, C, Hn).noalias() = P.transpose() * H;
+  Eigen::Map<Eigen::RowVectorXd>(g.data() + o_b2, C) = P.colwise().sum();
+  dH.noalias() = P * W2;
+  dH.array() *= 1 - H.array().square();
+  Eigen::Map<row_major>(g.data(), Hn, I).noalias() = dH.transpose() * X;
+  Eigen::Map<Eigen::RowVectorXd>(g.data() + o_b1, Hn) = dH.colwise().sum();
+  return loss / static_cast<double>(B);
+}
+
+bench::kernel digits_eigen() {
+  struct state {
+    std::vector<double> p = bench::digits_initial_parameters(), g = std::vector<double>(bench::digits_params);
+    adam_state opt{std::vector<double>(bench::digits_params), std::vector<double>(bench::digits_params)};
+    double epoch_loss = 0;
+  };
+  auto s = std::make_shared<state>();
+  return {[s] {
+            const std::size_t n = bench::digits().n;
+            double total = 0;
+            for (std::size_t first = 0; first < n; first += bench::digits_batch) {
+              const std::size_t count = std::min(bench::digits_batch, n - first);
+              total += batch_gradient(s->p, first, count, s->g) * static_cast<double>(count);
+              s->opt.step(s->p, s->g);
+            }
+            s->epoch_loss = total / static_cast<double>(n);
+          },
+          [s] {
+            auto r = s->p;
+            r.push_back(s->epoch_loss);
+            return r;
+          }};
+}
+
+const bench::registrar digits_row{"W8_digits", "handwritten_simd", digits_eigen};
+const bench::descent_row digits_descent{"W8_digits", bench::w8_digits_epoch_descent};  // defined below
+const bool digits_export = (bench::add_export("W8_digits", [](const std::string& d) {
+                              bench::write_doubles(d + "/W8_digits.theta.bin", bench::digits_initial_parameters());
+                            }), true);
+
+}  // namespace
+
+#if __has_include(<descent/shaped.hpp>)
+#include <descent/shaped.hpp>
+// ==== W8's digits-epoch descent row: define bench::w8_digits_epoch_descent here ==============
+#endif
