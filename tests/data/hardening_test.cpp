@@ -17,7 +17,8 @@ bool contains(const std::exception& e, const std::string& s) {
 }
 // The message starts with "t.csv:LINE:COLUMN:" and the accessors agree.
 bool at(const dd::csv_error& e, std::size_t line, std::size_t column) {
-  const std::string prefix = "t.csv:" + std::to_string(line) + ":" + std::to_string(column) + ":";
+  const std::string prefix = "t.csv:" + std::to_string(line) +
+                             (column != 0 ? ":" + std::to_string(column) : std::string()) + ": ";
   BOOST_TEST_MESSAGE(e.what());
   return e.file() == "t.csv" && e.line() == line && e.column() == column &&
          std::string(e.what()).rfind(prefix, 0) == 0;
@@ -107,13 +108,13 @@ BOOST_AUTO_TEST_CASE(standardizer_large_values_are_exact_or_an_error) {
   near(1, 0) = 1.6e308;
   const auto t = dd::standardizer<double>::fit(near);
   BOOST_CHECK_EXCEPTION(t.transform(far), std::invalid_argument, [](const std::exception& e) {
-    return contains(e, "row 1") && contains(e, "column 1") && contains(e, "overflow");
+    return contains(e, "row 0, column 0") && contains(e, "overflow");
   });
   // non-finite training data is named, not averaged into NaN
   dd::matrix<double> bad(2, 2, 1.0);
   bad(1, 1) = std::nan("");
   BOOST_CHECK_EXCEPTION(dd::standardizer<double>::fit(bad), std::invalid_argument,
                         [](const std::exception& e) {
-                          return contains(e, "row 2") && contains(e, "column 2");
+                          return contains(e, "row 1, column 1") && contains(e, "NaN");
                         });
 }

@@ -191,6 +191,12 @@ std::string shortest(T v) {
   return std::string(buf, r.ptr);
 }
 
+// A field as quoted in messages: at most 40 characters.
+inline std::string quote(std::string_view text) {
+  if (text.size() > 40) return "'" + std::string(text.substr(0, 37)) + "...' (" + std::to_string(text.size()) + " characters)";
+  return "'" + std::string(text) + "'";
+}
+
 inline std::string spell(char c) {
   if (c == '\t') return "a tab ('\\t')";
   if (c == ' ') return "spaces (' ')";
@@ -222,7 +228,7 @@ std::string delimiter_hint(std::string_view text, char delim) {
 template <class T>
 std::string field_problem(number status, std::size_t k, std::string_view text, char delim) {
   const std::string f = "field " + std::to_string(k + 1) + " ";
-  const std::string quoted = "'" + std::string(text) + "'";
+  const std::string quoted = quote(text);
   switch (status) {
     case number::ok: return {};
     case number::empty: return f + "is empty";
@@ -422,12 +428,12 @@ dataset<T> parse_csv(std::string_view text, const std::string& name, const csv_o
       if (opt.classes > 0) {
         const auto& f = fields[*target];
         if (v != std::floor(v))
-          throw fail(line_no, f.column, "field " + std::to_string(*target + 1) + ": label '" +
-                                            std::string(f.text) + "' is not an integer class label");
+          throw fail(line_no, f.column, "field " + std::to_string(*target + 1) + ": label " +
+                                            detail::quote(f.text) + " is not an integer class label");
         if (v < T(0) || v >= static_cast<T>(opt.classes))
           throw fail(line_no, f.column,
-                     "field " + std::to_string(*target + 1) + ": label '" + std::string(f.text) +
-                         "' is out of range for " + std::to_string(opt.classes) +
+                     "field " + std::to_string(*target + 1) + ": label " + detail::quote(f.text) +
+                         " is out of range for " + std::to_string(opt.classes) +
                          " classes (0.." + std::to_string(opt.classes - 1) + ")");
         out.labels.push_back(static_cast<std::size_t>(v));
       }
@@ -443,9 +449,10 @@ dataset<T> parse_csv(std::string_view text, const std::string& name, const csv_o
                          : "no data rows (only blank lines)");
   if (announced && (announced->first != out.features.rows || announced->second + 1 != nf))
     throw fail(header_line, 0,
-               "the scikit-learn header announces " + std::to_string(announced->first) +
-                   " rows of " + std::to_string(announced->second) + " features and the target; the file has " +
-                   std::to_string(out.features.rows) + " rows of " + std::to_string(nf) + " fields");
+               "the scikit-learn header announces n_samples = " + std::to_string(announced->first) +
+                   " rows and n_features = " + std::to_string(announced->second) +
+                   " (plus the target column); the file has " + std::to_string(out.features.rows) +
+                   " rows of " + std::to_string(nf) + " fields");
   return out;
 }
 

@@ -9,7 +9,8 @@
 //   1e-17 and values of -1).
 // - Columns whose squares overflow or underflow (|x| ~ 1e200 or 1e-200) are fitted in
 //   rescaled form, exactly; a mean or scale that is not representable, and a transformed
-//   value that overflows, are errors naming row and column.  So are NaN / Inf entries.
+//   value that overflows, are errors naming row and column (0-based, as in the matrix).
+//   So are NaN / Inf entries.
 
 #include <descent/data/matrix.hpp>
 #include <descent/data/split.hpp>
@@ -37,7 +38,7 @@ struct standardizer {
         const T x = m(i, j);
         if (!std::isfinite(x))
           throw std::invalid_argument("descent::data::standardizer::fit: row " +
-                                      std::to_string(i + 1) + ", column " + std::to_string(j + 1) +
+                                      std::to_string(i) + ", column " + std::to_string(j) +
                                       " is " + (std::isnan(x) ? "NaN" : "infinite"));
         lo = std::min(lo, x);
         hi = std::max(hi, x);
@@ -65,7 +66,7 @@ struct standardizer {
         sd = std::sqrt(sq / n) * big;
         if (!std::isfinite(mu) || !std::isfinite(sd) || !(sd > T(0)))
           throw std::invalid_argument(
-              "descent::data::standardizer::fit: column " + std::to_string(j + 1) +
+              "descent::data::standardizer::fit: column " + std::to_string(j) +
               ": the standard deviation " + (std::isfinite(sd) ? "underflows" : "overflows") +
               " (values from " + std::to_string(lo) + " to " + std::to_string(hi) + ")");
       }
@@ -85,8 +86,8 @@ struct standardizer {
         const T x = m(i, j), z = (x - mean[j]) / scale[j];
         if (!std::isfinite(z))
           throw std::invalid_argument(
-              "descent::data::standardizer::transform: row " + std::to_string(i + 1) +
-              ", column " + std::to_string(j + 1) + ": " +
+              "descent::data::standardizer::transform: row " + std::to_string(i) +
+              ", column " + std::to_string(j) + ": " +
               (std::isfinite(x) ? "(x - mean) / scale overflows for x = " + std::to_string(x)
                                 : std::string(std::isnan(x) ? "the value is NaN"
                                                             : "the value is infinite")));
