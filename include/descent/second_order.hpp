@@ -1,16 +1,17 @@
 #ifndef DESCENT_SECOND_ORDER_HPP
 #define DESCENT_SECOND_ORDER_HPP
 
-// Line-search and second-order methods (namespace descent), each a descent::method that
-// plugs into descent::minimize like a first-order optimizer:
-//   descent::newton               exact Hessian + Cholesky with added identity + line search
-//   descent::lbfgs                limited-memory BFGS + strong Wolfe
-//   descent::nonlinear_cg         Polak-Ribiere+ with restarts + strong Wolfe (c2 = 0.1)
-//   descent::projected_lbfgs      L-BFGS within box constraints (descent::box)
-//   descent::project_onto_box     any first-order optimizer, projected onto a box
-//   descent::gauss_newton         least squares, J^T J + line search
-//   descent::levenberg_marquardt  least squares, damped J^T J
-// Building blocks in descent::second_order (dense Cholesky) and descent::search (line searches).
+// Line-search and second-order methods (namespace descent::second_order, also reachable
+// by their documented short names descent::newton, descent::lbfgs, ...), each a
+// descent::method that plugs into descent::minimize like a first-order optimizer:
+//   second_order::newton               exact Hessian + Cholesky with added identity + line search
+//   second_order::lbfgs                limited-memory BFGS + strong Wolfe
+//   second_order::nonlinear_cg         Polak-Ribiere+ with restarts + strong Wolfe (c2 = 0.1)
+//   second_order::projected_lbfgs      L-BFGS within box constraints (second_order::box)
+//   second_order::project_onto_box     any first-order optimizer, projected onto a box
+//   second_order::gauss_newton         least squares, J^T J + line search
+//   second_order::levenberg_marquardt  least squares, damped J^T J
+// Building blocks: dense Cholesky (second_order/cholesky.hpp), line searches (descent::search).
 
 #include <descent/search.hpp>
 #include <descent/second_order/box.hpp>

@@ -20,9 +20,9 @@
 #include <utility>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
-// `descent::box<double>{.lower = {0, -1}, .upper = {1, 1}}`, or box<double>::uniform(n, lo, hi).
+// `descent::second_order::box<double>{.lower = {0, -1}, .upper = {1, 1}}`, or box<double>::uniform(n, lo, hi).
 template <class T = double>
 struct box {
   std::vector<T> lower, upper;
@@ -35,13 +35,13 @@ struct box {
   // or lower_i > upper_i.
   void check(std::size_t n) const {
     if (lower.size() != n || upper.size() != n)
-      throw std::invalid_argument("descent::box: lower and upper must have " + std::to_string(n) +
+      throw std::invalid_argument("descent::second_order::box: lower and upper must have " + std::to_string(n) +
                                   " entries (one per parameter), got " +
                                   std::to_string(lower.size()) + " and " +
                                   std::to_string(upper.size()));
     for (std::size_t i = 0; i < n; ++i)
       if (!(lower[i] <= upper[i]))
-        throw std::invalid_argument("descent::box: lower[" + std::to_string(i) + "] > upper[" +
+        throw std::invalid_argument("descent::second_order::box: lower[" + std::to_string(i) + "] > upper[" +
                                     std::to_string(i) + "] (or NaN)");
   }
 
@@ -75,7 +75,7 @@ class projected_method {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(objective<F, T>,
-                  "descent::project_onto_box: the objective must be callable as f(x, g)");
+                  "descent::second_order::project_onto_box: the objective must be callable as f(x, g)");
     if (!checked_) {
       box_.check(x.size());
       checked_ = true;
@@ -127,6 +127,14 @@ struct project_onto_box_fn {
 };
 inline constexpr project_onto_box_fn project_onto_box{};
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::box, descent::projected_method, descent::project_onto_box.
+namespace descent {
+using second_order::box;
+using second_order::projected_method;
+using second_order::project_onto_box_fn;
+using second_order::project_onto_box;
 }  // namespace descent
 
 #endif

@@ -19,14 +19,14 @@
 #include <span>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
 struct gauss_newton_options {
   search::armijo search{};  // from alpha = 1
   double beta = 1e-10;      // shift used only when J^T J is not positive definite
 };
 
-// Usage: `descent::gauss_newton()`; `descent::gauss_newton<float>()` for float.
+// Usage: `descent::second_order::gauss_newton()`; `descent::second_order::gauss_newton<float>()` for float.
 template <class T = double>
 class gauss_newton {
  public:
@@ -35,7 +35,7 @@ class gauss_newton {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(least_squares_objective<F, T>,
-                  "descent::gauss_newton needs a least-squares objective: num_residuals(), "
+                  "descent::second_order::gauss_newton needs a least-squares objective: num_residuals(), "
                   "residuals(x, r) and residuals_and_jacobian(x, r, J), e.g. "
                   "descent::make_least_squares(residual, wrt(...), data columns...)");
     if constexpr (least_squares_objective<F, T>) return step_impl(f, x, loss, g);
@@ -91,6 +91,12 @@ class gauss_newton {
 gauss_newton() -> gauss_newton<double>;
 gauss_newton(gauss_newton_options) -> gauss_newton<double>;
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::gauss_newton_options, descent::gauss_newton.
+namespace descent {
+using second_order::gauss_newton_options;
+using second_order::gauss_newton;
 }  // namespace descent
 
 #endif

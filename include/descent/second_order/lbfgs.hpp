@@ -9,6 +9,7 @@
 // direction, the memory is cleared and one steepest-descent search is tried before the step
 // reports failure.
 
+#include <descent/core/norm.hpp>
 #include <descent/search/strong_wolfe.hpp>
 #include <descent/second_order/detail/line_step.hpp>
 #include <descent/second_order/detail/two_loop.hpp>
@@ -21,14 +22,14 @@
 #include <span>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
 struct lbfgs_options {
   std::size_t history = 10;       // m: pairs kept
   search::strong_wolfe search{};  // c1 = 1e-4, c2 = 0.9
 };
 
-// Usage: `descent::lbfgs({.history = 5})`; `descent::lbfgs<float>()` for float.
+// Usage: `descent::second_order::lbfgs({.history = 5})`; `descent::second_order::lbfgs<float>()` for float.
 template <class T = double>
 class lbfgs {
  public:
@@ -37,7 +38,7 @@ class lbfgs {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(objective<F, T>,
-                  "descent::lbfgs needs an objective: f(x, g) returning f(x) and writing the "
+                  "descent::second_order::lbfgs needs an objective: f(x, g) returning f(x) and writing the "
                   "gradient into g");
     if constexpr (objective<F, T>) return step_impl(f, x, loss, g);
     else return {0, method_status::failed, nullptr};  // unreachable: stopped above
@@ -49,7 +50,7 @@ class lbfgs {
     namespace d = second_order::detail;
     const std::size_t n = x.size();
     setup(n);
-    const T gnorm = d::norm2(d::as_const(g));
+    const T gnorm = static_cast<T>(descent::detail::norm2(d::as_const(g)));
     if (gnorm == T(0)) return {0, method_status::converged, "L-BFGS: the gradient is exactly zero"};
     std::copy(x.begin(), x.end(), x_old_.begin());
     std::copy(g.begin(), g.end(), g_old_.begin());
@@ -109,6 +110,12 @@ class lbfgs {
 lbfgs() -> lbfgs<double>;
 lbfgs(lbfgs_options) -> lbfgs<double>;
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::lbfgs_options, descent::lbfgs.
+namespace descent {
+using second_order::lbfgs_options;
+using second_order::lbfgs;
 }  // namespace descent
 
 #endif

@@ -24,14 +24,14 @@
 #include <span>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
 struct levenberg_marquardt_options {
   double tau = 1e-3;               // initial damping relative to max diag(J^T J)
   std::size_t max_rejections = 40; // rejected trial steps per step() before it fails
 };
 
-// Usage: `descent::levenberg_marquardt({.tau = 1e-6})`; `<float>` for float.
+// Usage: `descent::second_order::levenberg_marquardt({.tau = 1e-6})`; `<float>` for float.
 template <class T = double>
 class levenberg_marquardt {
  public:
@@ -40,7 +40,7 @@ class levenberg_marquardt {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(least_squares_objective<F, T>,
-                  "descent::levenberg_marquardt needs a least-squares objective: "
+                  "descent::second_order::levenberg_marquardt needs a least-squares objective: "
                   "num_residuals(), residuals(x, r) and residuals_and_jacobian(x, r, J), e.g. "
                   "descent::make_least_squares(residual, wrt(...), data columns...)");
     if constexpr (least_squares_objective<F, T>) return step_impl(f, x, loss, g);
@@ -155,6 +155,12 @@ class levenberg_marquardt {
 levenberg_marquardt() -> levenberg_marquardt<double>;
 levenberg_marquardt(levenberg_marquardt_options) -> levenberg_marquardt<double>;
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::levenberg_marquardt_options, descent::levenberg_marquardt.
+namespace descent {
+using second_order::levenberg_marquardt_options;
+using second_order::levenberg_marquardt;
 }  // namespace descent
 
 #endif

@@ -21,14 +21,14 @@
 #include <span>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
 struct newton_options {
   search::strong_wolfe search{};  // line search from alpha = 1
   double beta = 1e-3;             // first added multiple of I, relative to max |H_ii|
 };
 
-// Usage: `descent::minimize(f, x, descent::newton(), ...)`; `descent::newton<float>()` for float.
+// Usage: `descent::minimize(f, x, descent::second_order::newton(), ...)`; `descent::second_order::newton<float>()` for float.
 template <class T = double>
 class newton {
  public:
@@ -37,9 +37,9 @@ class newton {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(hessian_objective<F, T>,
-                  "descent::newton needs an objective with an exact Hessian: "
-                  "f.hessian(x, h) filling h (row-major n*n), e.g. descent::objective(expr, "
-                  "wrt(...)); use descent::lbfgs for objectives with gradients only");
+                  "descent::second_order::newton needs an objective with an exact Hessian: "
+                  "f.hessian(x, h) filling h (row-major n*n), as descent::make_objective(expr, "
+                  "wrt(...)) gives; use descent::second_order::lbfgs for objectives with gradients only");
     if constexpr (hessian_objective<F, T>) return step_impl(f, x, loss, g);
     else return {0, method_status::failed, nullptr};  // unreachable: stopped above
   }
@@ -102,6 +102,12 @@ class newton {
 newton() -> newton<double>;
 newton(newton_options) -> newton<double>;
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::newton_options, descent::newton.
+namespace descent {
+using second_order::newton_options;
+using second_order::newton;
 }  // namespace descent
 
 #endif

@@ -20,14 +20,14 @@
 #include <span>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
 struct nonlinear_cg_options {
   std::size_t restart_every = 0;                   // 0: every n = x.size() iterations
   search::strong_wolfe search{.c1 = 1e-4, .c2 = 0.1};
 };
 
-// Usage: `descent::nonlinear_cg()`; `descent::nonlinear_cg<float>()` for float.
+// Usage: `descent::second_order::nonlinear_cg()`; `descent::second_order::nonlinear_cg<float>()` for float.
 template <class T = double>
 class nonlinear_cg {
  public:
@@ -36,7 +36,7 @@ class nonlinear_cg {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(objective<F, T>,
-                  "descent::nonlinear_cg needs an objective: f(x, g) returning f(x) and "
+                  "descent::second_order::nonlinear_cg needs an objective: f(x, g) returning f(x) and "
                   "writing the gradient into g");
     if constexpr (objective<F, T>) return step_impl(f, x, loss, g);
     else return {0, method_status::failed, nullptr};  // unreachable: stopped above
@@ -125,6 +125,12 @@ class nonlinear_cg {
 nonlinear_cg() -> nonlinear_cg<double>;
 nonlinear_cg(nonlinear_cg_options) -> nonlinear_cg<double>;
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::nonlinear_cg_options, descent::nonlinear_cg.
+namespace descent {
+using second_order::nonlinear_cg_options;
+using second_order::nonlinear_cg;
 }  // namespace descent
 
 #endif

@@ -26,7 +26,7 @@
 #include <utility>
 #include <vector>
 
-namespace descent {
+namespace descent::second_order {
 
 struct projected_lbfgs_options {
   std::size_t history = 10;           // m
@@ -36,7 +36,7 @@ struct projected_lbfgs_options {
   std::size_t max_evaluations = 50;   // backtracking budget per step
 };
 
-// Usage: `descent::projected_lbfgs(descent::box<double>{.lower = lo, .upper = hi}, {.history = 5})`.
+// Usage: `descent::second_order::projected_lbfgs(descent::second_order::box<double>{.lower = lo, .upper = hi}, {.history = 5})`.
 template <class T = double>
 class projected_lbfgs {
  public:
@@ -46,7 +46,7 @@ class projected_lbfgs {
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {
     static_assert(objective<F, T>,
-                  "descent::projected_lbfgs needs an objective: f(x, g) returning f(x) and "
+                  "descent::second_order::projected_lbfgs needs an objective: f(x, g) returning f(x) and "
                   "writing the gradient into g");
     if constexpr (objective<F, T>) return step_impl(f, x, loss, g);
     else return {0, method_status::failed, nullptr};  // unreachable: stopped above
@@ -155,6 +155,12 @@ projected_lbfgs(box<T>) -> projected_lbfgs<T>;
 template <class T>
 projected_lbfgs(box<T>, projected_lbfgs_options) -> projected_lbfgs<T>;
 
+}  // namespace descent::second_order
+
+// The documented short names: descent::projected_lbfgs_options, descent::projected_lbfgs.
+namespace descent {
+using second_order::projected_lbfgs_options;
+using second_order::projected_lbfgs;
 }  // namespace descent
 
 #endif

@@ -35,6 +35,7 @@
 #include <utility>
 #include <vector>
 
+#include <descent/core/norm.hpp>
 #include <descent/diff/wrt.hpp>
 #include <descent/objectives/expression.hpp>
 #include <descent/train/detail/format.hpp>
@@ -50,24 +51,7 @@ namespace descent {
 
 namespace train_detail {
 
-/// Euclidean norm, accumulated in double; NaN/Inf entries make it non-finite.  Four
-/// independent partial sums: one dependent chain of additions would make this pass
-/// latency-bound (~4 cycles per element), slower than the optimizer step itself.
-template <class T>
-double norm2(std::span<const T> g) {
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  const std::size_t n = g.size(), m = n - n % 4;
-  const T* p = g.data();
-  for (std::size_t i = 0; i < m; i += 4) {
-    const double a = p[i], b = p[i + 1], c = p[i + 2], d = p[i + 3];
-    s0 += a * a;
-    s1 += b * b;
-    s2 += c * c;
-    s3 += d * d;
-  }
-  for (std::size_t i = m; i < n; ++i) s0 += static_cast<double>(p[i]) * static_cast<double>(p[i]);
-  return std::sqrt((s0 + s1) + (s2 + s3));
-}
+using detail::norm2;
 
 /// Index of the first NaN/Inf entry, or -1.
 template <class T>

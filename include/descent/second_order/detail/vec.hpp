@@ -21,10 +21,6 @@ T dot(std::span<T> a, std::span<T> b) noexcept {
   return dot(std::span<const T>(a), std::span<const T>(b));
 }
 template <class T>
-T norm2(std::span<const T> a) noexcept {
-  return std::sqrt(dot(a, a));
-}
-template <class T>
 T norm_inf(std::span<const T> a) noexcept {
   T m = T(0);
   for (T v : a) m = std::max(m, std::abs(v));
