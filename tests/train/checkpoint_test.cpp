@@ -8,6 +8,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <descent/train/checkpoint.hpp>
 #include <descent/train/loss_history_csv.hpp>
 #include <descent/train/minimize.hpp>
@@ -54,6 +57,36 @@ struct failing_opt {
   }
 };
 
+struct second_moment_opt {  // state named like a chain block's second moment
+  std::vector<double> sq{0.25, 1.0};
+  template <class T>
+  void step(std::span<T>, std::span<const T>) {}
+  template <class A>
+  void serialize(A& ar) {
+    ar("1.exp_avg_sq", sq);
+  }
+};
+
+// The pid of a process that has exited (and been reaped): no process has it now.
+long dead_pid() {
+  const pid_t child = ::fork();
+  if (child == 0) ::_exit(0);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return static_cast<long>(child);
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+// The text with its checksum line replaced by a plain `end` (a file edited on purpose).
+std::string unsealed(std::string text) {
+  const auto last = text.rfind('\n', text.size() - 2);
+  return text.substr(0, last + 1) + "end\n";
+}
+
 struct other_opt {  // a different optimizer: different state
   std::vector<double> m{};
   template <class T>
@@ -85,7 +118,7 @@ BOOST_AUTO_TEST_CASE(save_and_load_round_trip) {
   BOOST_TEST(fresh.t == 17u);
   // The file is text: fields by name.
   const std::string text = read_file(path);
-  BOOST_TEST(text.find("descent-checkpoint 1\niteration u64 17\nparams vf64 2 ") == 0u);
+  BOOST_TEST(text.find("descent-checkpoint 2\niteration u64 17\nparams vf64 2 ") == 0u);
   BOOST_TEST(text.find("\nfirst_order.steps u64 0\nmomentum.v vf64 2 ") != std::string::npos);
 }
 
@@ -184,8 +217,8 @@ BOOST_AUTO_TEST_CASE(missing_truncated_and_mismatched_files) {
   other_opt other;
   BOOST_TEST(message_of([&] { descent::load_checkpoint(path, y, other); }) ==
              "descent::load_checkpoint: '" + path +
-                 "': expected field 'other.m' but found 'momentum.v' (a checkpoint of a different "
-                 "optimizer or method?)");
+                 "', line 5: expected field 'other.m' but found 'momentum.v' (a checkpoint of a "
+                 "different optimizer or method?)");
   BOOST_TEST(y[0] == 7.0);
 
   // Different parameter count and type.
@@ -196,7 +229,8 @@ BOOST_AUTO_TEST_CASE(missing_truncated_and_mismatched_files) {
   std::vector<float> floats(2);
   BOOST_TEST(message_of([&] { descent::load_checkpoint(path, floats, o2); }) ==
              "descent::load_checkpoint: '" + path +
-                 "': field 'params' holds a vector<double> but the program reads a vector<float>");
+                 "', line 3: field 'params' holds a vector<double> but the program reads a "
+                 "vector<float>");
 
   // Truncated: the last field is cut; params and state stay as they were.
   const std::string text = read_file(path);
@@ -207,10 +241,91 @@ BOOST_AUTO_TEST_CASE(missing_truncated_and_mismatched_files) {
   }
   const auto msg = message_of([&] { descent::load_checkpoint(cut, y, o2); });
   BOOST_TEST(msg == "descent::load_checkpoint: '" + cut +
-                        "': truncated: the file ends where field 'momentum.t' was expected");
+                        "', line 6: truncated: the file ends where field 'momentum.t' was expected");
   BOOST_TEST(y[0] == 7.0);
   BOOST_TEST(o2.v.empty());
   BOOST_TEST(o2.t == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(stale_temporaries_of_dead_processes_are_removed_on_the_next_write) {
+  const auto path = path_of("stale.ckpt");
+  std::vector<double> x{1.0, 2.0};
+  momentum_opt opt;
+  // Left behind by processes killed mid-write (kill -9), by a live process (writing right
+  // now: kept), and by a dead process writing another checkpoint (another name: kept).
+  const long gone1 = dead_pid(), gone2 = dead_pid();
+  const auto stale1 = path + ".tmp." + std::to_string(gone1);
+  const auto stale2 = path + ".tmp." + std::to_string(gone2);
+  const auto live = path + ".tmp." + std::to_string(static_cast<long>(::getppid()));
+  const auto other = path_of("other.ckpt") + ".tmp." + std::to_string(gone1);
+  const auto not_a_pid = path + ".tmp.backup";
+  for (const auto& f : {stale1, stale2, live, other, not_a_pid}) write_text(f, "partial");
+  descent::save_checkpoint(path, x, opt, 1);
+  BOOST_TEST(!std::filesystem::exists(stale1));
+  BOOST_TEST(!std::filesystem::exists(stale2));
+  BOOST_TEST(std::filesystem::exists(live));
+  BOOST_TEST(std::filesystem::exists(other));
+  BOOST_TEST(std::filesystem::exists(not_a_pid));
+  BOOST_TEST(std::filesystem::exists(path));
+  for (const auto& f : {live, other, not_a_pid}) std::filesystem::remove(f);
+  BOOST_TEST(temporaries_left() == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(corrupted_edited_and_invalid_files_are_rejected_before_anything_changes) {
+  const auto path = path_of("checked.ckpt");
+  std::vector<double> x{1.0, 2.0};
+  momentum_opt opt;
+  descent::minimize(quadratic{}, x, opt, descent::max_iterations{3});
+  descent::save_checkpoint(path, x, opt, 3);
+  const std::string text = read_file(path);
+  std::vector<double> y{7.0, 8.0};
+  momentum_opt o2;
+
+  // A flipped digit: the checksum.
+  std::string flipped = text;
+  const auto digit = flipped.find_first_of("123456789", flipped.find("momentum.v vf64 2 ") + 18);
+  flipped[digit] = flipped[digit] == '9' ? '8' : static_cast<char>(flipped[digit] + 1);
+  write_text(path, flipped);
+  const auto msg = message_of([&] { descent::load_checkpoint(path, y, o2); });
+  BOOST_TEST(msg.find("descent::load_checkpoint: '" + path + "': checksum mismatch: the file is corrupted") == 0u, msg);
+  BOOST_TEST(y[0] == 7.0);
+  BOOST_TEST(o2.v.empty());
+
+  // Edited on purpose (checksum removed) with a decimal value: loads exactly.
+  std::string edited = unsealed(text);
+  const auto p = edited.find("params vf64 2 ");
+  edited.replace(p, edited.find('\n', p) - p, "params vf64 2 0.5 -1e-3");
+  write_text(path, edited);
+  BOOST_TEST(descent::load_checkpoint(path, y, o2) == 3u);
+  BOOST_TEST(y[0] == 0.5);
+  BOOST_TEST(y[1] == -1e-3);
+
+  // NaN parameters: rejected with line and field, nothing changed.
+  std::string nan_params = edited;
+  nan_params.replace(nan_params.find("0.5 -1e-3"), 9, "nan 1");
+  write_text(path, nan_params);
+  std::vector<double> z{7.0, 8.0};
+  momentum_opt o3;
+  BOOST_TEST(message_of([&] { descent::load_checkpoint(path, z, o3); }) ==
+             "descent::load_checkpoint: '" + path +
+                 "', line 3: field 'params' value 0 is NaN: parameters and parameter-sized state "
+                 "must be finite (saved from a run that had diverged, or corrupted)");
+  BOOST_TEST(z[0] == 7.0);
+  BOOST_TEST(o3.v.empty());
+
+  // A negative second moment.
+  second_moment_opt sq;
+  descent::save_checkpoint(path, x, sq, 1);
+  std::string negative = unsealed(read_file(path));
+  negative.replace(negative.find("1.exp_avg_sq vf64 2 1p-2"), 24, "1.exp_avg_sq vf64 2 -1p-2");
+  write_text(path, negative);
+  second_moment_opt sq2{.sq = {5.0, 5.0}};
+  BOOST_TEST(message_of([&] { descent::load_checkpoint(path, z, sq2); }) ==
+             "descent::load_checkpoint: '" + path +
+                 "', line 5: field '1.exp_avg_sq' value 0 is -0.25, but it holds magnitudes (a "
+                 "second moment or a step size) and cannot be negative");
+  BOOST_TEST(sq2.sq[0] == 5.0);
+  BOOST_TEST(z[0] == 7.0);
 }
 
 BOOST_AUTO_TEST_CASE(first_order_forwards_serialize_and_counts_steps) {

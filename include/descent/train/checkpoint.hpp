@@ -8,11 +8,14 @@
 //   descent::minimize(f, x, opt, stop, descent::checkpoint{"run.ckpt", 100});
 //
 // The file is written to a temporary file in the same directory, fsync'ed and renamed over
-// the old one: a crash mid-write leaves the previous checkpoint intact.  Numbers are stored
-// exactly (hexadecimal floating point, see archive.hpp).  A missing, truncated or
-// mismatched file (a different optimizer, different parameter count or type) throws
-// std::runtime_error naming the file and the field; load_checkpoint checks the whole file
-// before it changes the parameters or the state.
+// the old one: a crash mid-write leaves the previous checkpoint intact, and the next
+// successful write removes the temporaries that killed processes left (detail/atomic_file.hpp).
+// Numbers are stored exactly (hexadecimal floating point; decimal values edited in by hand
+// are read as decimal), and a CRC-32 written last is verified on load (see archive.hpp).  A
+// missing, truncated, corrupted or mismatched file (a different optimizer, different
+// parameter count or type) and invalid state (NaN / Inf parameters or state vectors,
+// negative second moments) throw std::runtime_error naming the file, the line and the
+// field; load_checkpoint checks the whole file before it changes the parameters or the state.
 // The method's (or optimizer's) state is its serialize(ar); hyperparameters are not state:
 // restore into an optimizer built with the same configuration.
 #ifndef DESCENT_TRAIN_CHECKPOINT_HPP

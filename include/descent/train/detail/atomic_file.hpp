@@ -1,11 +1,16 @@
 // Write a file so that a crash mid-write loses nothing: write a temporary file in the same
-// directory, flush it to disk (fsync), rename it over the target (atomic on POSIX), then
-// fsync the directory so the rename itself is durable.
+// directory (NAME.tmp.<pid>), flush it to disk (fsync), rename it over the target (atomic on
+// POSIX), then fsync the directory so the rename itself is durable.
+// A process killed mid-write leaves its NAME.tmp.<pid> behind.  After each successful write
+// the temporaries of the same NAME whose process is no longer alive (kill(pid, 0) fails with
+// ESRCH) are removed; those of live processes (another process writing the same file right
+// now) are left alone.  Files of other names are never touched.
 #ifndef DESCENT_TRAIN_DETAIL_ATOMIC_FILE_HPP
 #define DESCENT_TRAIN_DETAIL_ATOMIC_FILE_HPP
 
 #include <cerrno>
 #include <cstdio>
+#include <cstddef>
 #include <cstring>
 #include <fstream>
 #include <iterator>
@@ -13,8 +18,11 @@
 #include <string>
 #include <string_view>
 
-#if __has_include(<unistd.h>) && __has_include(<fcntl.h>)
+#if __has_include(<unistd.h>) && __has_include(<fcntl.h>) && __has_include(<dirent.h>) && \
+    __has_include(<signal.h>)
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <unistd.h>
 #define DESCENT_TRAIN_POSIX_FILES 1
 #else
@@ -29,6 +37,31 @@ namespace descent::train_detail {
   if (err != 0) msg += std::string(": ") + std::strerror(err);
   throw std::runtime_error(msg);
 }
+
+#if DESCENT_TRAIN_POSIX_FILES
+/// Removes dir/NAME.tmp.<pid> files whose process is gone (see above); returns how many.
+/// Best effort: a directory that cannot be read is left as it is.
+inline std::size_t remove_stale_temporaries(const std::string& dir, const std::string& name) {
+  const std::string prefix = name + ".tmp.";
+  DIR* d = ::opendir(dir.c_str());
+  if (d == nullptr) return 0;
+  std::size_t removed = 0;
+  const long self = static_cast<long>(::getpid());
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view f = e->d_name;
+    if (f.size() <= prefix.size() || f.substr(0, prefix.size()) != prefix) continue;
+    const std::string_view digits = f.substr(prefix.size());
+    if (digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string_view::npos) continue;
+    long pid = 0;
+    for (const char c : digits) pid = pid * 10 + (c - '0');
+    if (pid <= 0 || pid == self) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // alive (or not ours to judge)
+    if (::unlink((dir + "/" + std::string(f)).c_str()) == 0) ++removed;
+  }
+  ::closedir(d);
+  return removed;
+}
+#endif
 
 inline void write_file_atomically(const std::string& path, std::string_view data,
                                   std::string_view who) {
@@ -72,6 +105,7 @@ inline void write_file_atomically(const std::string& path, std::string_view data
     (void)::fsync(dfd);
     ::close(dfd);
   }
+  (void)remove_stale_temporaries(dir, slash == std::string::npos ? path : path.substr(slash + 1));
 #else
   const std::string tmp = path + ".tmp";
   {
