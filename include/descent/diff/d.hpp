@@ -12,6 +12,15 @@ namespace descent {
 namespace detail {
 template <class T>
 concept variable = is_var_v<std::remove_cvref_t<T>>;
+
+// Vector and matrix symbols (descent/shaped) opt in here; d(f, w) with respect to one is the
+// gradient in matrix form, shaped_gradient<Tree, W>::type, defined in descent/shaped/vjp.hpp.
+template <class T> inline constexpr bool is_shaped_symbol_v = false;
+template <class Tree, class W> struct shaped_gradient;
+template <class T>
+concept shaped_symbol = is_shaped_symbol_v<std::remove_cvref_t<T>>;
+template <class T>
+concept differentiation_variable = variable<T> || shaped_symbol<T>;
 }  // namespace detail
 
 struct d_fn {
@@ -22,10 +31,18 @@ struct d_fn {
                     "descent::d(f, x): f is not a descent expression; build it from descent::var, "
                     "_c constants and descent's operators and functions");
       return;
-    } else if constexpr (sizeof...(X) == 0 || !(detail::variable<X> && ...)) {
-      static_assert(sizeof...(X) > 0 && (detail::variable<X> && ...),
-                    "descent::d(f, x): x must be a variable declared as descent::var<\"name\">");
+    } else if constexpr (sizeof...(X) == 0 || !(detail::differentiation_variable<X> && ...)) {
+      static_assert(sizeof...(X) > 0 && (detail::differentiation_variable<X> && ...),
+                    "descent::d(f, x): x must be a variable declared as descent::var<\"name\"> "
+                    "(or descent::vec / descent::mat)");
       return;
+    } else if constexpr ((detail::shaped_symbol<X> || ...)) {
+      static_assert(sizeof...(X) == 1,
+                    "descent::d(f, w): with respect to a vector or matrix symbol, one symbol at a time "
+                    "(d(f, w) is the gradient; descent::make_objective(...).hessian_vector gives second derivatives)");
+      using tree = detail::tree_t<F>;
+      return detail::make_expression<typename detail::shaped_gradient<tree, std::remove_cvref_t<X>...>::type>(
+          detail::literals_of(f));
     } else {
       using tree = detail::tree_t<F>;
       return detail::make_expression<derivative_chain<tree, std::remove_cvref_t<X>...>>(

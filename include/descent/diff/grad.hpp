@@ -28,9 +28,12 @@ constexpr wrt_argument_check<W> check_wrt_argument() { return {}; }
 // as lists of trees: what grad and hessian hold, and what objectives evaluate.
 template <class Tree, class W>
 struct gradient_trees;
+// With respect to a vector or matrix symbol, the entry is its gradient in matrix form.
+template <class Tree, class V>
+using partial_t = typename std::conditional_t<is_shaped_symbol_v<V>, shaped_gradient<Tree, V>, derivative_rule<Tree, V>>::type;
 template <class Tree, class... Vs>
 struct gradient_trees<Tree, wrt_t<Vs...>> {
-  using type = type_list<derivative_t<Tree, Vs>...>;
+  using type = type_list<partial_t<Tree, Vs>...>;
 };
 template <class Tree, class W, class Seq = std::make_index_sequence<W::size() * W::size()>>
 struct hessian_trees;

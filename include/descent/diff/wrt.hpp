@@ -29,9 +29,10 @@ template <class... Vs> inline constexpr bool is_wrt_v<wrt_t<Vs...>> = true;
 struct wrt_fn {
   template <class... Vs>
   constexpr auto operator()(const Vs&...) const {
-    static_assert((detail::variable<Vs> && ...),
-                  "descent::wrt(x, ...): every argument must be a variable declared as descent::var<\"name\">");
-    if constexpr ((detail::variable<Vs> && ...)) {
+    static_assert((detail::differentiation_variable<Vs> && ...),
+                  "descent::wrt(x, ...): every argument must be a variable declared as descent::var<\"name\"> "
+                  "(or descent::vec<\"name\", N> / descent::mat<\"name\", R, C>)");
+    if constexpr ((detail::differentiation_variable<Vs> && ...)) {
       static_assert(detail::distinct_names<Vs...>(), "descent::wrt(x, ...): a variable is listed twice");
       return wrt_t<std::remove_cvref_t<Vs>...>{};
     }

@@ -1,0 +1,482 @@
+// descent/shaped/evaluate.hpp: evaluation of shaped expressions over blocks of samples.
+//
+// The distinct nodes of the roots (their DAG, eval/dag.hpp) are evaluated once each, in
+// order, into one workspace whose layout is fixed at compile time: a node of shape R x C
+// takes R*C numbers, or Block*R*C when it depends on per-sample data (row i of the block is
+// sample i, row-major), so one pass over a block evaluates the per-sample DAG for Block
+// samples at once:
+//   W * x      with x per sample is X_block * W^T, one matrix product (Eigen);
+//   dot(w, x)  is X_block * w;
+//   sum_over_samples(d * x^T) is D_block^T X_block, accumulated block by block;
+//   elementwise operations run over contiguous rows (the compiler vectorizes them).
+// Nodes that read no per-sample data are evaluated once before the blocks, nodes reading a
+// sum over samples once after them.  Nothing is allocated during an evaluation.
+#ifndef DESCENT_SHAPED_EVALUATE_HPP
+#define DESCENT_SHAPED_EVALUATE_HPP
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <initializer_list>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include <Eigen/Core>
+
+#include <descent/eval/dag.hpp>
+#include <descent/eval/evaluate.hpp>
+#include <descent/shaped/context.hpp>
+#include <descent/shaped/jvp.hpp>
+#include <descent/shaped/node.hpp>
+
+namespace descent::detail {
+
+// ---- the DAG of shaped trees ---------------------------------------------------------
+template <fixed_string N, std::size_t K> inline constexpr bool is_leaf_v<vec<N, K>> = true;
+template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_leaf_v<mat<N, R, C>> = true;
+template <class P> inline constexpr bool is_leaf_v<direction<P>> = true;
+template <fixed_string N, std::size_t K> struct variables_of<vec<N, K>> { using type = type_list<vec<N, K>>; };
+template <class P> struct variables_of<direction<P>> { using type = type_list<direction<P>>; };
+template <fixed_string N, std::size_t R, std::size_t C> struct variables_of<mat<N, R, C>> { using type = type_list<mat<N, R, C>>; };
+
+template <class Op, class... Cs> struct eval_children<op_node<Op, Cs...>> { using type = type_list<Cs...>; };
+
+// Sums over samples of outer products (the gradient of W in W * x) are evaluated as one
+// matrix product per block, never forming the per-sample outer products.
+template <class T> struct outer_parts { static constexpr bool value = false; };
+template <class U, class V>
+  requires(!is_scalar_v<U> && !is_scalar_v<V>)
+struct outer_parts<op_node<sop::matmul, U, op_node<sop::transpose, V>>> {
+  static constexpr bool value = shape_v<U>.cols == 1 && shape_v<V>.cols == 1;
+  using scale = one; using left = U; using right = V;
+};
+template <class S, class U, class V>
+  requires(is_scalar_v<S> && !is_scalar_v<U> && !is_scalar_v<V>)
+struct outer_parts<op_node<sop::mul, S, op_node<sop::matmul, U, op_node<sop::transpose, V>>>> {
+  static constexpr bool value = shape_v<U>.cols == 1 && shape_v<V>.cols == 1;
+  using scale = S; using left = U; using right = V;
+};
+template <class T> struct scaled_parts { static constexpr bool value = false; };
+template <class S, class V>
+  requires(is_scalar_v<S> && !is_scalar_v<V>)
+struct scaled_parts<op_node<sop::mul, S, V>> { static constexpr bool value = true; using scale = S; using rest = V; };
+
+template <class Red, class A>
+  requires(outer_parts<A>::value)
+struct eval_children<op_node<Red, A>> {
+  using type = std::conditional_t<is_one_v<typename outer_parts<A>::scale>,
+                                  type_list<typename outer_parts<A>::left, typename outer_parts<A>::right>,
+                                  type_list<typename outer_parts<A>::scale, typename outer_parts<A>::left,
+                                            typename outer_parts<A>::right>>;
+};
+template <class Red, class A>
+  requires(!outer_parts<A>::value && scaled_parts<A>::value &&
+           (std::is_same_v<Red, sop::sample_sum> || std::is_same_v<Red, sop::sample_mean>))
+struct eval_children<op_node<Red, A>> {
+  using type = type_list<typename scaled_parts<A>::scale, typename scaled_parts<A>::rest>;
+};
+
+template <class T> inline constexpr bool is_sample_mean_v = false;
+template <class A> inline constexpr bool is_sample_mean_v<op_node<sop::sample_mean, A>> = true;
+
+// ---- what depends on per-sample data ---------------------------------------------------
+template <class Ctx, class T> struct batched_node;
+template <class Ctx, class L> struct any_batched;
+template <class Ctx, class... Cs>
+struct any_batched<Ctx, type_list<Cs...>> : std::bool_constant<any_of({false, batched_node<Ctx, Cs>::value...})> {};
+template <class Ctx, class T>
+struct batched_node {
+  static constexpr bool value = [] {
+    if constexpr (is_constant_v<T> || is_literal_v<T>) return false;
+    else if constexpr (is_var_v<T> || is_symbol_v<T>) return Ctx::template batched<T>;
+    else if constexpr (is_sample_reduction_v<T>) return false;
+    else return any_batched<Ctx, children_t<T>>::value;
+  }();
+};
+
+template <class T> struct has_reduction;
+template <class L> struct any_reduction;
+template <class... Cs>
+struct any_reduction<type_list<Cs...>> : std::bool_constant<any_of({false, has_reduction<Cs>::value...})> {};
+template <class T>
+struct has_reduction : std::bool_constant<is_sample_reduction_v<T> || any_reduction<children_t<T>>::value> {};
+
+// A node that reads per-sample data after a sum over samples would need a second pass.
+template <class... Nodes>
+struct per_sample_after_reduction {
+  static_assert(sizeof...(Nodes) == 0,
+                "descent: a per-sample expression reads a sum or mean over samples (e.g. x - mean_over_samples(x)); "
+                "compute that statistic first and bind it as data");
+};
+
+template <class Ctx, class Dag, std::size_t Block>
+struct shaped_evaluator;
+
+template <class Ctx, class... Nodes, std::size_t Block>
+struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
+  using dag = type_list<Nodes...>;
+  template <class T> static constexpr bool batched = batched_node<Ctx, T>::value;
+  template <class T> static constexpr std::size_t K = shape_v<T>.size();
+  // 0: before the blocks, 1: per block (per-sample nodes and the sums over samples), 2: after.
+  template <class T> static constexpr int phase = is_sample_reduction_v<T> ? 1 : batched<T> ? 1 : has_reduction<T>::value ? 2 : 0;
+
+  static constexpr std::array<std::size_t, sizeof...(Nodes) + 1> offsets = [] {
+    std::array<std::size_t, sizeof...(Nodes) + 1> off{};
+    constexpr std::array<std::size_t, sizeof...(Nodes) + 1> sizes{((batched<Nodes> ? Block : 1) * K<Nodes>)..., 0};
+    for (std::size_t i = 0; i < sizeof...(Nodes); ++i) off[i + 1] = off[i] + sizes[i];
+    return off;
+  }();
+  static constexpr std::size_t workspace_size = offsets[sizeof...(Nodes)];
+
+  template <class T>
+  static constexpr bool reads_reduction_per_sample = batched<T> && has_reduction<T>::value && !is_sample_reduction_v<T>;
+  template <class T>
+  static constexpr bool check_order() {
+    if constexpr (reads_reduction_per_sample<T>) return sizeof(per_sample_after_reduction<T>) == 0;
+    else return true;
+  }
+
+  Ctx& ctx;
+  double* ws;
+  const double* lits;
+  std::size_t n = 1;  // rows of the current block
+
+  using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  using CMap = Eigen::Map<const RowMat>;
+  using MMap = Eigen::Map<RowMat>;
+  using CVec = Eigen::Map<const Eigen::VectorXd>;
+  using MVec = Eigen::Map<Eigen::VectorXd>;
+  static Eigen::Index ix(std::size_t v) { return static_cast<Eigen::Index>(v); }
+
+  template <class T>
+  double* out() const { return ws + offsets[index_of_v<T, dag>]; }
+  template <class T>
+  const double* ptr() const {
+    if constexpr (is_var_v<T> || is_symbol_v<T>) return ctx.template pointer<T>();
+    else return ws + offsets[index_of_v<T, dag>];
+  }
+  // Entry k of sample i (broadcasting scalars and values shared by all samples).
+  template <class T>
+  double get(std::size_t i, std::size_t k) const {
+    if constexpr (is_constant_v<T>) {
+      return static_cast<double>(value_of<T>.num) / static_cast<double>(value_of<T>.den);
+    } else if constexpr (is_literal_v<T>) {
+      return literal_value(T{});
+    } else {
+      const double* p = ptr<T>();
+      return p[(batched<T> ? i * K<T> : 0) + (K<T> == 1 ? 0 : k)];
+    }
+  }
+  template <std::size_t I>
+  double literal_value(literal<I>) const { return lits[I]; }
+  template <class T> std::size_t rows() const { return batched<T> ? n : 1; }
+
+  // ---- running -------------------------------------------------------------------------
+  template <int Phase>
+  void run_phase() {
+    (void)std::initializer_list<int>{(run_node<Phase, Nodes>(), 0)...};
+  }
+  template <int Phase, class T>
+  void run_node() {
+    if constexpr (phase<T> == Phase) {
+      if constexpr (is_sample_reduction_v<T>) accumulate(T{});
+      else compute(T{});
+    }
+  }
+  void reset_reductions() {
+    (void)std::initializer_list<int>{(reset_one<Nodes>(), 0)...};
+  }
+  template <class T> void reset_one() {
+    if constexpr (is_sample_reduction_v<T>) std::fill_n(out<T>(), K<T>, 0.0);
+  }
+  void finish_reductions(std::size_t total) {
+    (void)std::initializer_list<int>{(finish_one<Nodes>(total), 0)...};
+  }
+  template <class T> void finish_one(std::size_t total) {
+    if constexpr (is_sample_mean_v<T>) {
+      const double s = 1.0 / static_cast<double>(total);
+      double* o = out<T>();
+      for (std::size_t k = 0; k < K<T>; ++k) o[k] *= s;
+    }
+  }
+
+  // Evaluate everything: blocks of rows [0, total) of the samples (or of `index`).
+  void run(std::size_t total, std::span<const std::size_t> index) {
+    static_assert((check_order<Nodes>() && ... && true));
+    run_phase<0>();
+    reset_reductions();
+    for (std::size_t start = 0; start < total; start += Block) {
+      n = std::min(Block, total - start);
+      ctx.set_block(start, n, index);
+      run_phase<1>();
+    }
+    finish_reductions(total);
+    n = 1;
+    run_phase<2>();
+  }
+
+  // ---- scalar nodes, per sample ---------------------------------------------------------
+  template <class C, class T, class... Ts>
+  void compute(sum<C, T, Ts...>) {
+    using node_t = sum<C, T, Ts...>;
+    double* o = out<node_t>();
+    for (std::size_t i = 0; i < rows<node_t>(); ++i) {
+      double r = get<T>(i, 0);
+      if constexpr (!value_of<C>.is_zero()) r = get<C>(0, 0) + r;
+      (void)std::initializer_list<int>{((void)(r += get<Ts>(i, 0)), 0)...};
+      o[i] = r;
+    }
+  }
+  template <class C, class... Fs>
+  void compute(product<C, Fs...>) {
+    using node_t = product<C, Fs...>;
+    constexpr rational c = value_of<C>;
+    double* o = out<node_t>();
+    for (std::size_t i = 0; i < rows<node_t>(); ++i) {
+      double num = 1.0, den = 1.0;
+      (void)std::initializer_list<int>{(factor<Fs>(i, num, den), 0)...};
+      if constexpr (c == rational{-1}) num = -num;
+      else if constexpr (!c.is_one()) num = get<C>(0, 0) * num;
+      if constexpr ((is_denominator_v<Fs> || ...)) o[i] = num / den;
+      else o[i] = num;
+    }
+  }
+  template <class F>
+  void factor(std::size_t i, double& num, double& den) const {
+    if constexpr (is_denominator_v<F>) den *= get<positive_factor_t<F>>(i, 0);
+    else num *= get<F>(i, 0);
+  }
+  template <std::intmax_t P, std::intmax_t Q>
+  static double power_of(double b) {
+    constexpr std::intmax_t A = P < 0 ? -P : P;
+    double r;
+    if constexpr (Q == 1) r = ipow<A>(b);
+    else if constexpr (Q == 2) r = ipow<A>(std::sqrt(b));
+    else r = std::pow(b, static_cast<double>(A) / static_cast<double>(Q));
+    if constexpr (P < 0) return 1.0 / r;
+    else return r;
+  }
+  template <class B, std::intmax_t P, std::intmax_t Q>
+  void compute(power<B, constant<P, Q>>) {
+    using node_t = power<B, constant<P, Q>>;
+    double* o = out<node_t>();
+    for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = power_of<P, Q>(get<B>(i, 0));
+  }
+  template <class B, class E>
+  void compute(power<B, E>) {
+    using node_t = power<B, E>;
+    double* o = out<node_t>();
+    for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = std::pow(get<B>(i, 0), get<E>(i, 0));
+  }
+  template <class Fn, class... As>
+  void compute(apply<Fn, As...>) {
+    using node_t = apply<Fn, As...>;
+    double* o = out<node_t>();
+    for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = static_cast<double>(Fn::eval(get<As>(i, 0)...));
+  }
+
+  // ---- elementwise shaped nodes -------------------------------------------------------------
+  struct plus { double operator()(double a, double b) const { return a + b; } };
+  struct minus { double operator()(double a, double b) const { return a - b; } };
+  struct times { double operator()(double a, double b) const { return a * b; } };
+  struct divides { double operator()(double a, double b) const { return a / b; } };
+  struct identity { double operator()(double a) const { return a; } };
+  template <class Fn> struct call { double operator()(double a) const { return static_cast<double>(Fn::eval(a)); } };
+  template <std::intmax_t P, std::intmax_t Q> struct raise { double operator()(double a) const { return power_of<P, Q>(a); } };
+  template <class T, class F, class... Cs>
+  void elementwise(F f) {
+    double* o = out<T>();
+    constexpr std::size_t k = K<T>;
+    const std::size_t r = rows<T>();
+    for (std::size_t i = 0; i < r; ++i)
+      for (std::size_t j = 0; j < k; ++j) o[i * k + j] = f(get<Cs>(i, j)...);
+  }
+  template <class A, class B> void compute(op_node<sop::add, A, B>) {
+    elementwise<op_node<sop::add, A, B>, plus, A, B>({});
+  }
+  template <class A, class B> void compute(op_node<sop::sub, A, B>) {
+    elementwise<op_node<sop::sub, A, B>, minus, A, B>({});
+  }
+  template <class A, class B> void compute(op_node<sop::mul, A, B>) {
+    elementwise<op_node<sop::mul, A, B>, times, A, B>({});
+  }
+  template <class A, class B> void compute(op_node<sop::div, A, B>) {
+    elementwise<op_node<sop::div, A, B>, divides, A, B>({});
+  }
+  template <class Fn, class A> void compute(op_node<sop::map<Fn>, A>) {
+    elementwise<op_node<sop::map<Fn>, A>, call<Fn>, A>({});
+  }
+  template <std::intmax_t P, std::intmax_t Q, class A> void compute(op_node<sop::powc<P, Q>, A>) {
+    elementwise<op_node<sop::powc<P, Q>, A>, raise<P, Q>, A>({});
+  }
+  template <std::size_t R, std::size_t C, class S> void compute(op_node<sop::bcast<R, C>, S>) {
+    elementwise<op_node<sop::bcast<R, C>, S>, identity, S>({});
+  }
+
+  // ---- linear algebra ---------------------------------------------------------------------
+  template <class M, class N>
+  void compute(op_node<sop::matmul, M, N>) {
+    using T = op_node<sop::matmul, M, N>;
+    constexpr std::size_t R = shape_v<M>.rows, I = shape_v<M>.cols, C = shape_v<N>.cols;
+    double* o = out<T>();
+    const double* pm = ptr<M>();
+    const double* pn = ptr<N>();
+    if constexpr (!batched<M> && !batched<N>) {
+      MMap(o, ix(R), ix(C)).noalias() = CMap(pm, ix(R), ix(I)) * CMap(pn, ix(I), ix(C));
+    } else if constexpr (!batched<M> && C == 1) {  // W * x_i for every sample: X W^T
+      MMap(o, ix(n), ix(R)).noalias() = CMap(pn, ix(n), ix(I)) * CMap(pm, ix(R), ix(I)).transpose();
+    } else if constexpr (!batched<N> && R == 1) {  // x_i^T * W for every sample: X W
+      MMap(o, ix(n), ix(C)).noalias() = CMap(pm, ix(n), ix(I)) * CMap(pn, ix(I), ix(C));
+    } else {
+      for (std::size_t i = 0; i < n; ++i)
+        MMap(o + i * R * C, ix(R), ix(C)).noalias() =
+            CMap(pm + (batched<M> ? i * R * I : 0), ix(R), ix(I)) * CMap(pn + (batched<N> ? i * I * C : 0), ix(I), ix(C));
+    }
+  }
+  template <class A>
+  void compute(op_node<sop::transpose, A>) {
+    using T = op_node<sop::transpose, A>;
+    constexpr std::size_t R = shape_v<A>.rows, C = shape_v<A>.cols;
+    double* o = out<T>();
+    const double* pa = ptr<A>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) {
+      if constexpr (R == 1 || C == 1) std::copy_n(pa + (batched<A> ? i * R * C : 0), R * C, o + i * R * C);
+      else MMap(o + i * R * C, ix(C), ix(R)).noalias() = CMap(pa + (batched<A> ? i * R * C : 0), ix(R), ix(C)).transpose();
+    }
+  }
+  template <class A, class B>
+  void compute(op_node<sop::dot, A, B>) {
+    using T = op_node<sop::dot, A, B>;
+    constexpr std::size_t k = K<A>;
+    double* o = out<T>();
+    const double* pa = ptr<A>();
+    const double* pb = ptr<B>();
+    if constexpr (!batched<A> && !batched<B>) {
+      o[0] = CVec(pa, ix(k)).dot(CVec(pb, ix(k)));
+    } else if constexpr (batched<A> != batched<B>) {  // X w
+      const double* px = batched<A> ? pa : pb;
+      const double* pw = batched<A> ? pb : pa;
+      MVec(o, ix(n)).noalias() = CMap(px, ix(n), ix(k)) * CVec(pw, ix(k));
+    } else {
+      for (std::size_t i = 0; i < n; ++i) {
+        double s = 0;
+        for (std::size_t j = 0; j < k; ++j) s += pa[i * k + j] * pb[i * k + j];
+        o[i] = s;
+      }
+    }
+  }
+  template <class A>
+  void compute(op_node<sop::sum, A>) {
+    using T = op_node<sop::sum, A>;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) {
+      double s = 0;
+      for (std::size_t j = 0; j < K<A>; ++j) s += get<A>(i, j);
+      o[i] = s;
+    }
+  }
+  // logsumexp: m + log(sum exp(a - m)), m the largest entry; -inf and +inf propagate.
+  template <class A>
+  void compute(op_node<sop::lse, A>) {
+    using T = op_node<sop::lse, A>;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) {
+      double m = -std::numeric_limits<double>::infinity();
+      for (std::size_t j = 0; j < K<A>; ++j) m = std::max(m, get<A>(i, j));
+      if (std::isinf(m)) { o[i] = m; continue; }
+      double s = 0;
+      for (std::size_t j = 0; j < K<A>; ++j) s += std::exp(get<A>(i, j) - m);
+      o[i] = m + std::log(s);
+    }
+  }
+  template <class L>
+  std::size_t label_at(std::size_t i, std::size_t classes) const {
+    const std::size_t c = ctx.template label<L>(i);
+    if (c >= classes)
+      throw std::out_of_range("descent: label '" + std::string(L::name) + "' = " + std::to_string(c) +
+                              " is out of range for a vector of " + std::to_string(classes) + " entries");
+    return c;
+  }
+  template <class A, class L>
+  void compute(op_node<sop::at, A, L>) {
+    using T = op_node<sop::at, A, L>;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) o[i] = get<A>(i, label_at<L>(i, K<A>));
+  }
+  template <std::size_t N, class L>
+  void compute(op_node<sop::onehot<N>, L>) {
+    using T = op_node<sop::onehot<N>, L>;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) {
+      std::fill_n(o + i * N, N, 0.0);
+      o[i * N + label_at<L>(i, N)] = 1.0;
+    }
+  }
+  template <std::size_t Off, std::size_t Kk, class A>
+  void compute(op_node<sop::slice<Off, Kk>, A>) {
+    using T = op_node<sop::slice<Off, Kk>, A>;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i)
+      for (std::size_t j = 0; j < Kk; ++j) o[i * Kk + j] = get<A>(i, Off + j);
+  }
+  template <std::size_t Off, std::size_t N, class A>
+  void compute(op_node<sop::embed<Off, N>, A>) {
+    using T = op_node<sop::embed<Off, N>, A>;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) {
+      std::fill_n(o + i * N, N, 0.0);
+      for (std::size_t j = 0; j < K<A>; ++j) o[i * N + Off + j] = get<A>(i, j);
+    }
+  }
+
+  // ---- sums over samples, block by block ------------------------------------------------------
+  template <class Red, class A>
+  void accumulate(op_node<Red, A>) {
+    using T = op_node<Red, A>;
+    double* acc = out<T>();
+    if constexpr (outer_parts<A>::value) {
+      using S = typename outer_parts<A>::scale;
+      using U = typename outer_parts<A>::left;
+      using V = typename outer_parts<A>::right;
+      constexpr std::size_t R = K<U>, C = K<V>;
+      if constexpr (batched<U> && batched<V> && !batched<S>) {
+        MMap(acc, ix(R), ix(C)).noalias() += get<S>(0, 0) * (CMap(ptr<U>(), ix(n), ix(R)).transpose() * CMap(ptr<V>(), ix(n), ix(C)));
+      } else if constexpr (batched<U> && batched<V>) {  // sum_i s_i u_i v_i^T = (s .* U)^T V
+        const double* pu = ptr<U>();
+        const double* ps = ptr<S>();
+        MMap(acc, ix(R), ix(C)).noalias() +=
+            (CMap(pu, ix(n), ix(R)).array().colwise() * CVec(ps, ix(n)).array()).matrix().transpose() * CMap(ptr<V>(), ix(n), ix(C));
+      } else {
+        for (std::size_t i = 0; i < n; ++i) {
+          const double s = get<S>(i, 0);
+          for (std::size_t r = 0; r < R; ++r)
+            for (std::size_t c = 0; c < C; ++c) acc[r * C + c] += s * get<U>(i, r) * get<V>(i, c);
+        }
+      }
+    } else if constexpr (scaled_parts<A>::value) {
+      using S = typename scaled_parts<A>::scale;
+      using V = typename scaled_parts<A>::rest;
+      constexpr std::size_t k = K<V>;
+      if constexpr (batched<S> && batched<V>) {  // sum_i s_i v_i = V^T s
+        MVec(acc, ix(k)).noalias() += CMap(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
+      } else {
+        for (std::size_t i = 0; i < n; ++i) {
+          const double s = get<S>(i, 0);
+          for (std::size_t j = 0; j < k; ++j) acc[j] += s * get<V>(i, j);
+        }
+      }
+    } else if constexpr (batched<A>) {
+      constexpr std::size_t k = K<A>;
+      const double* pa = ptr<A>();
+      for (std::size_t i = 0; i < n; ++i)
+        for (std::size_t j = 0; j < k; ++j) acc[j] += pa[i * k + j];
+    } else {  // the same value for every sample
+      for (std::size_t j = 0; j < K<A>; ++j) acc[j] += static_cast<double>(n) * get<A>(0, j);
+    }
+  }
+};
+
+}  // namespace descent::detail
+
+#endif

@@ -1,0 +1,235 @@
+// descent/shaped/objective.hpp: objectives and evaluation of shaped expressions.
+//
+//   auto obj = descent::make_objective(descent::mean_over_samples(loss) + 1e-3 * sq_norm(w),
+//                                      descent::wrt(w, b), x = X, y = Y);
+//   double f = obj(params, grad);              // value and gradient over all samples
+//   auto batch = obj.on(rows);                 // the same objective on a subset of rows
+//   obj.hessian_vector(params, v, hv);         // H v without forming H
+//   obj.hessian(params, h);                    // H, n x n row-major
+//
+// The parameter vector is the wrt(...) symbols one after the other, matrices row-major.  The
+// gradient of every parameter is generated in matrix form (shaped/vjp.hpp) and evaluated with
+// the value in one pass over blocks of samples (shaped/evaluate.hpp).  The objective owns its
+// workspace: an evaluation allocates nothing.
+#ifndef DESCENT_SHAPED_OBJECTIVE_HPP
+#define DESCENT_SHAPED_OBJECTIVE_HPP
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <descent/shaped/evaluate.hpp>
+#include <descent/shaped/jvp.hpp>
+#include <descent/shaped/vjp.hpp>
+
+namespace descent {
+
+namespace detail {
+// Every symbol of the tree is a parameter or bound (the error names the one that is not).
+template <class Ctx, class... Syms>
+constexpr bool check_symbols(type_list<Syms...>) {
+  return (Ctx::template check<Syms>() && ... && true);
+}
+}  // namespace detail
+
+template <class Tree, std::size_t NL, class W, class... Bs>
+class shaped_objective;
+
+template <class Tree, std::size_t NL, class... Ps, class... Bs>
+class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
+  using ctx_t = detail::shaped_context<wrt_t<Ps...>, Bs...>;
+  static constexpr std::size_t block = 64;
+  using value_graph = detail::multi_dag_t<Tree>;
+  using gradient_graph = detail::multi_dag_t<Tree, detail::gradient_t<Tree, Ps>...>;
+  using value_eval = detail::shaped_evaluator<ctx_t, value_graph, block>;
+  using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block>;
+  using hvp_ctx_t = detail::shaped_context<wrt_t<Ps..., detail::direction_t<Ps>...>, Bs...>;
+  using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block>;
+
+  static_assert(detail::shape_v<Tree>.scalar,
+                "descent::make_objective: the objective must be a scalar (a loss), not a vector or matrix expression");
+  static_assert(!detail::batched_node<ctx_t, Tree>::value,
+                "descent::make_objective: the loss reads per-sample data; wrap the per-sample loss in "
+                "descent::mean_over_samples(...) or descent::sum_over_samples(...)");
+
+ public:
+  static constexpr std::size_t dimension = ctx_t::dimension;
+  static constexpr std::array<std::size_t, sizeof...(Ps) + 1> offsets = ctx_t::param_offsets;
+
+  shaped_objective(const std::array<double, NL>& literals, const Bs&... bs)
+      : lits_(literals), ctx_(std::make_shared<ctx_t>(bs...)), hvp_ctx_(std::make_shared<hvp_ctx_t>(bs...)) {
+    (void)detail::check_symbols<ctx_t>(detail::variables_t<Tree>{});
+    total_ = ctx_->samples();
+    if (ctx_t::has_samples && total_ == 0)
+      throw std::invalid_argument("descent::make_objective: the data has no rows (samples)");
+    ctx_->reserve(block);
+    hvp_ctx_->reserve(block);
+    ws_ = std::make_shared<std::vector<double>>(
+        std::max({value_eval::workspace_size, gradient_eval::workspace_size, hvp_eval::workspace_size, std::size_t{1}}));
+  }
+
+  // The number of samples the objective sums or averages over.
+  std::size_t samples() const noexcept { return rows_.empty() ? total_ : rows_.size(); }
+  std::size_t total_samples() const noexcept { return total_; }
+
+  // The same objective on a subset of the rows (a mini-batch): the rows are copied, the data
+  // is not.  The view shares the workspace: use one at a time from one thread.
+  shaped_objective on(std::span<const std::size_t> rows) const {
+    shaped_objective o = *this;
+    o.rows_.assign(rows.begin(), rows.end());
+    for (std::size_t r : o.rows_)
+      if (r >= total_)
+        throw std::out_of_range("descent::make_objective(...).on(rows): row " + std::to_string(r) + " of " +
+                                std::to_string(total_));
+    if (ctx_t::has_samples && o.rows_.empty())
+      throw std::invalid_argument("descent::make_objective(...).on(rows): no rows");
+    return o;
+  }
+
+  // f(x), the gradient into g.
+  double operator()(std::span<const double> x, std::span<double> g) const {
+    check(x.size(), "the parameter vector");
+    check(g.size(), "the gradient");
+    ctx_->params = x.data();
+    gradient_eval ev{*ctx_, ws_->data(), lits_.data()};
+    ev.run(samples(), rows_);
+    std::size_t k = 0;
+    (void)std::initializer_list<int>{(write<gradient_eval, detail::gradient_t<Tree, Ps>, Ps>(ev, g, k++), 0)...};
+    return ev.template get<Tree>(0, 0);
+  }
+  double operator()(std::span<double> x, std::span<double> g) const { return (*this)(std::span<const double>(x), g); }
+
+  // f(x) alone.
+  double value(std::span<const double> x) const {
+    check(x.size(), "the parameter vector");
+    ctx_->params = x.data();
+    value_eval ev{*ctx_, ws_->data(), lits_.data()};
+    ev.run(samples(), rows_);
+    return ev.template get<Tree>(0, 0);
+  }
+  double value(std::span<double> x) const { return value(std::span<const double>(x)); }
+
+  // The Hessian times v, from the directional derivative of the gradient along v (forward
+  // over reverse): the cost of a few gradients, never the n x n matrix.
+  void hessian_vector(std::span<const double> x, std::span<const double> v, std::span<double> hv) const {
+    check(x.size(), "the parameter vector");
+    check(v.size(), "the direction");
+    check(hv.size(), "the Hessian-vector product");
+    joined_.resize(2 * dimension);
+    std::copy(x.begin(), x.end(), joined_.begin());
+    std::copy(v.begin(), v.end(), joined_.begin() + static_cast<std::ptrdiff_t>(dimension));
+    hvp_ctx_->params = joined_.data();
+    hvp_eval ev{*hvp_ctx_, ws_->data(), lits_.data()};
+    ev.run(samples(), rows_);
+    std::size_t k = 0;
+    (void)std::initializer_list<int>{(write<hvp_eval, detail::hvp_t<Tree, wrt_t<Ps...>, Ps>, Ps>(ev, hv, k++), 0)...};
+  }
+  // The exact Hessian, row-major n x n: one Hessian-vector product per unit vector.
+  void hessian(std::span<const double> x, std::span<double> h) const {
+    check(x.size(), "the parameter vector");
+    if (h.size() != dimension * dimension)
+      throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
+                                  " entries, expected " + std::to_string(dimension * dimension));
+    std::vector<double> e(dimension, 0.0), col(dimension);
+    for (std::size_t j = 0; j < dimension; ++j) {
+      e[j] = 1.0;
+      hessian_vector(x, e, col);
+      e[j] = 0.0;
+      for (std::size_t i = 0; i < dimension; ++i) h[i * dimension + j] = col[i];
+    }
+    for (std::size_t i = 0; i < dimension; ++i)  // symmetric up to rounding: average the triangles
+      for (std::size_t j = i + 1; j < dimension; ++j) {
+        const double a = 0.5 * (h[i * dimension + j] + h[j * dimension + i]);
+        h[i * dimension + j] = h[j * dimension + i] = a;
+      }
+  }
+  void hessian(std::span<double> x, std::span<double> h) const { hessian(std::span<const double>(x), h); }
+
+ private:
+  void check(std::size_t given, const char* what) const {
+    if (given != dimension)
+      throw std::invalid_argument(std::string("descent::make_objective: ") + what + " has " + std::to_string(given) +
+                                  " entries, the wrt(...) symbols have " + std::to_string(dimension));
+  }
+  template <class Ev, class Root, class P>
+  static void write(const Ev& ev, std::span<double> g, std::size_t k) {
+    constexpr std::size_t n = detail::shape_v<P>.size();
+    double* o = g.data() + offsets[k];
+    static_assert(!Ev::template batched<Root>,
+                  "descent::make_objective: a derivative reads per-sample data outside mean_over_samples(...)");
+    if constexpr (detail::shape_v<Root>.scalar && n > 1) {
+      const double v = ev.template get<Root>(0, 0);
+      for (std::size_t i = 0; i < n; ++i) o[i] = v;
+    } else {
+      for (std::size_t i = 0; i < n; ++i) o[i] = ev.template get<Root>(0, i);
+    }
+  }
+
+  std::array<double, NL> lits_;
+  std::shared_ptr<ctx_t> ctx_;
+  std::shared_ptr<hvp_ctx_t> hvp_ctx_;
+  std::shared_ptr<std::vector<double>> ws_;
+  mutable std::vector<double> joined_;
+  std::vector<std::size_t> rows_;
+  std::size_t total_ = 1;
+};
+
+namespace detail {
+
+template <class F, class W, class... Bs>
+auto make_shaped_objective(const F& f, W, const Bs&... bs) {
+  using tree = tree_t<F>;
+  return shaped_objective<tree, literal_count_v<F>, W, Bs...>(literals_of(f), bs...);
+}
+
+// eval(f, bindings...) of a shaped expression: a double for a scalar, an Eigen vector for a
+// vector, a row-major Eigen matrix for a matrix; per-sample results have one row per sample.
+template <class F, class... Bs>
+auto shaped_eval(const F& f, const Bs&... bs) {
+  using tree = tree_t<F>;
+  using ctx_t = shaped_context<wrt_t<>, Bs...>;
+  using graph = multi_dag_t<tree>;
+  constexpr std::size_t block = 64;
+  using ev_t = shaped_evaluator<ctx_t, graph, block>;
+  (void)check_symbols<ctx_t>(variables_t<tree>{});
+  ctx_t ctx(bs...);
+  const std::size_t total = ctx.samples();
+  ctx.reserve(block);
+  std::vector<double> ws(std::max(ev_t::workspace_size, std::size_t{1}));
+  const auto lits = literals_of(f);
+  constexpr shape s = shape_v<tree>;
+  if constexpr (!ev_t::template batched<tree>) {
+    ev_t ev{ctx, ws.data(), lits.data()};
+    ev.run(total, {});
+    if constexpr (s.scalar) return ev.template get<tree>(0, 0);
+    else {
+      Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(s.rows, s.cols);
+      for (std::size_t k = 0; k < s.size(); ++k) m.data()[k] = ev.template get<tree>(0, k);
+      if constexpr (s.cols == 1) return Eigen::VectorXd(m);
+      else return m;
+    }
+  } else {
+    // One row per sample: evaluate the DAG block by block and copy each block out.
+    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(total, s.size());
+    ev_t ev{ctx, ws.data(), lits.data()};
+    ev.template run_phase<0>();
+    for (std::size_t start = 0; start < total; start += block) {
+      ev.n = std::min(block, total - start);
+      ctx.set_block(start, ev.n, {});
+      ev.template run_phase<1>();
+      for (std::size_t i = 0; i < ev.n; ++i)
+        for (std::size_t k = 0; k < s.size(); ++k) m(static_cast<Eigen::Index>(start + i), static_cast<Eigen::Index>(k)) = ev.template get<tree>(i, k);
+    }
+    if constexpr (s.scalar) return Eigen::VectorXd(m.col(0));
+    else return m;
+  }
+}
+
+}  // namespace detail
+}  // namespace descent
+
+#endif

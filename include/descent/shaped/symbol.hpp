@@ -1,0 +1,182 @@
+// descent/shaped/symbol.hpp: vec<"w", N> and mat<"W", R, C>, and what `w = values` binds.
+//
+// Like var<"x">, a symbol is a parameter or data only by use: listed in wrt(...) it is a
+// parameter, bound it is data.  Bindings view the caller's numbers (nothing is copied
+// unless the layout needs it) and check sizes at run time:
+//   w = std::array / std::vector / std::span / an Eigen vector      one value of w
+//   x = descent::data::matrix, an Eigen matrix (rows are samples)    one value per sample
+//   W = an Eigen R x C matrix, or R*C numbers row-major              one value of W
+// A size mismatch throws std::invalid_argument naming the symbol, the expected and the
+// given size.
+#ifndef DESCENT_SHAPED_SYMBOL_HPP
+#define DESCENT_SHAPED_SYMBOL_HPP
+
+#include <memory>
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include <descent/data/matrix.hpp>
+#include <descent/expr/variable.hpp>
+#include <descent/shaped/node.hpp>
+
+namespace descent {
+
+// One value of a shaped symbol: R*C numbers, row-major.
+template <fixed_string Name, std::size_t R, std::size_t C>
+struct shaped_value {
+  static constexpr std::string_view name = Name.view();
+  using value_type = double;
+  const double* data;
+  std::shared_ptr<const std::vector<double>> owned{};  // set when the layout had to be copied
+};
+// One value per sample: row i of a samples x (R*C) row-major block, `stride` apart.
+template <fixed_string Name, std::size_t R, std::size_t C>
+struct shaped_data {
+  static constexpr std::string_view name = Name.view();
+  using value_type = double;
+  const double* data;
+  std::size_t samples;
+  std::size_t stride;
+  std::shared_ptr<const std::vector<double>> owned{};
+};
+// Integer labels, one per sample (a class index for v[label]).
+template <fixed_string Name, class T>
+struct label_column {
+  static constexpr std::string_view name = Name.view();
+  using value_type = double;
+  std::span<const T> values;
+};
+
+namespace detail {
+
+inline std::string symbol_text(std::string_view kind, std::string_view name, std::size_t r, std::size_t c) {
+  std::string s = "descent::" + std::string(kind) + "<\"" + std::string(name) + "\", " + std::to_string(r);
+  if (kind == "mat") s += ", " + std::to_string(c);
+  return s + ">";
+}
+[[noreturn]] inline void size_mismatch(std::string_view kind, std::string_view name, std::size_t r, std::size_t c,
+                                       std::size_t expected, const std::string& given) {
+  throw std::invalid_argument(symbol_text(kind, name, r, c) + ": expects " + std::to_string(expected) +
+                              " numbers per value, was given " + given);
+}
+
+template <class T> concept eigen_dense = std::is_base_of_v<Eigen::DenseBase<std::remove_cvref_t<T>>, std::remove_cvref_t<T>>;
+template <class T>
+concept eigen_vector_like = eigen_dense<T> &&
+    (std::remove_cvref_t<T>::ColsAtCompileTime == 1 || std::remove_cvref_t<T>::RowsAtCompileTime == 1);
+
+template <class T>
+concept contiguous_doubles = requires(const T& r) {
+  { std::data(r) } -> std::convertible_to<const double*>;
+  std::size(r);
+} && !eigen_dense<T>;
+
+template <class T>
+concept integer_column = requires(const T& r) {
+  std::data(r);
+  std::size(r);
+} && std::is_integral_v<std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<const T&>()))>>>;
+
+// Bind one value of a symbol with R*C entries.
+template <fixed_string Name, std::size_t R, std::size_t C, class Src>
+shaped_value<Name, R, C> bind_value(std::string_view kind, const Src& src) {
+  constexpr std::size_t n = R * C;
+  if constexpr (contiguous_doubles<Src>) {
+    if (std::size(src) != n) size_mismatch(kind, Name.view(), R, C, n, std::to_string(std::size(src)));
+    return {std::data(src)};
+  } else {
+    static_assert(eigen_dense<Src>, "descent: bind a vec/mat to doubles: std::array, std::vector, std::span or an Eigen object");
+    const auto rows = static_cast<std::size_t>(src.rows()), cols = static_cast<std::size_t>(src.cols());
+    if (rows * cols != n || (C > 1 && !(rows == R && cols == C)))
+      size_mismatch(kind, Name.view(), R, C, n, std::to_string(rows) + "x" + std::to_string(cols));
+    using E = std::remove_cvref_t<Src>;
+    constexpr bool direct = requires { src.data(); } && (E::IsRowMajor || C == 1 || R == 1) &&
+                            std::is_same_v<typename E::Scalar, double>;
+    if constexpr (direct) {
+      if (src.innerStride() == 1) return {src.data()};
+    }
+    auto copy = std::make_shared<std::vector<double>>(n);
+    for (std::size_t i = 0; i < rows; ++i)
+      for (std::size_t j = 0; j < cols; ++j)
+        (*copy)[C > 1 ? i * C + j : i * cols + j] = static_cast<double>(src(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
+    return {copy->data(), copy};
+  }
+}
+
+}  // namespace detail
+
+// A vector symbol: `constexpr descent::vec<"w", 30> w;`.
+template <fixed_string Name, std::size_t N>
+struct vec : expression_base {
+  static_assert(N > 0, "descent::vec<name, N>: N must be at least 1");
+  static constexpr std::string_view name = Name.view();
+  static constexpr std::size_t size = N;
+
+  // x[label]: the entry at the class index bound to the scalar variable `label`.
+  template <class L>
+  constexpr auto operator[](const L& label) const { return at(*this, label); }
+
+  template <class Src>
+    requires(detail::contiguous_doubles<Src> || detail::eigen_vector_like<Src>)
+  shaped_value<Name, N, 1> operator=(const Src& src) const {
+    return detail::bind_value<Name, N, 1>("vec", src);
+  }
+  // A data matrix whose rows are samples: one value of the vector per row, not copied.
+  shaped_data<Name, N, 1> operator=(const data::matrix<double>& m) const {
+    if (m.cols != N) detail::size_mismatch("vec", Name.view(), N, 1, N, std::to_string(m.cols) + " columns");
+    return {m.values.data(), m.rows, m.cols};
+  }
+  template <class Src>
+    requires(detail::eigen_dense<Src> && !detail::eigen_vector_like<Src>)
+  shaped_data<Name, N, 1> operator=(const Src& src) const {
+    using E = std::remove_cvref_t<Src>;
+    const auto rows = static_cast<std::size_t>(src.rows()), cols = static_cast<std::size_t>(src.cols());
+    if (cols != N) detail::size_mismatch("vec", Name.view(), N, 1, N, std::to_string(cols) + " columns");
+    if constexpr (E::IsRowMajor && std::is_same_v<typename E::Scalar, double> && requires { src.data(); }) {
+      if (src.innerStride() == 1) return {src.data(), rows, static_cast<std::size_t>(src.outerStride())};
+    }
+    auto copy = std::make_shared<std::vector<double>>(rows * cols);
+    for (std::size_t i = 0; i < rows; ++i)
+      for (std::size_t j = 0; j < cols; ++j)
+        (*copy)[i * cols + j] = static_cast<double>(src(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)));
+    return {copy->data(), rows, cols, copy};
+  }
+};
+
+// A matrix symbol: `constexpr descent::mat<"W", 32, 64> W;` (bound values are row-major).
+template <fixed_string Name, std::size_t R, std::size_t C>
+struct mat : expression_base {
+  static_assert(R > 0 && C > 0, "descent::mat<name, R, C>: R and C must be at least 1");
+  static constexpr std::string_view name = Name.view();
+  static constexpr std::size_t rows = R, cols = C, size = R * C;
+
+  template <class Src>
+    requires(detail::contiguous_doubles<Src> || detail::eigen_dense<Src>)
+  shaped_value<Name, R, C> operator=(const Src& src) const {
+    return detail::bind_value<Name, R, C>("mat", src);
+  }
+};
+
+namespace detail {
+template <class T> inline constexpr bool is_shaped_binding_v = false;
+template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_binding_v<shaped_value<N, R, C>> = true;
+template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_binding_v<shaped_data<N, R, C>> = true;
+template <fixed_string N, class T> inline constexpr bool is_shaped_binding_v<label_column<N, T>> = true;
+}  // namespace detail
+
+// `label = labels` for integer class labels, one per sample (used as v[label]).
+template <fixed_string Name, class R>
+  requires detail::integer_column<R>
+label_column<Name, std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<const R&>()))>>>
+bind_labels(const var<Name>&, const R& r) {
+  return {{std::data(r), std::size(r)}};
+}
+
+}  // namespace descent
+
+#endif
