@@ -3,7 +3,7 @@
 # Installs only what is missing; needs root (or sudo) when something is missing.
 set -euo pipefail
 pkgs=(cmake ninja-build g++ clang libboost-dev libboost-test-dev librange-v3-dev
-      libbenchmark-dev libeigen3-dev zlib1g-dev libboost-iostreams-dev)
+      libbenchmark-dev libeigen3-dev zlib1g-dev libboost-iostreams-dev libclang-rt-14-dev)
 # Optional extras used when present: gnuplot (optimizer_zoo plots).
 [[ ${DESCENT_WITH_GNUPLOT:-0} == 1 ]] && pkgs+=(gnuplot-nox)
 missing=()
