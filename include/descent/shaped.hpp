@@ -3,6 +3,10 @@
 #ifndef DESCENT_SHAPED_HPP
 #define DESCENT_SHAPED_HPP
 
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
+#include <descent/objectives/expression.hpp>
+#include <descent/print/to_string.hpp>
 #include <descent/shaped/build.hpp>
 #include <descent/shaped/context.hpp>
 #include <descent/shaped/evaluate.hpp>

@@ -6,6 +6,7 @@
 #include <descent/diff/derivative.hpp>
 #include <descent/expr/literal.hpp>
 #include <descent/expr/variable.hpp>
+#include <descent/node/extension.hpp>
 
 namespace descent {
 
@@ -13,10 +14,8 @@ namespace detail {
 template <class T>
 concept variable = is_var_v<std::remove_cvref_t<T>>;
 
-// Vector and matrix symbols (descent/shaped) opt in here; d(f, w) with respect to one is the
-// gradient in matrix form, shaped_gradient<Tree, W>::type, defined in descent/shaped/vjp.hpp.
-template <class T> inline constexpr bool is_shaped_symbol_v = false;
-template <class Tree, class W> struct shaped_gradient;
+// Vector and matrix symbols (descent/shaped) opt in through node/extension.hpp; d(f, w) with
+// respect to one is the gradient in matrix form, shaped_gradient<Tree, W>::type.
 template <class T>
 concept shaped_symbol = is_shaped_symbol_v<std::remove_cvref_t<T>>;
 template <class T>

@@ -8,6 +8,7 @@
 
 #include <descent/diff/grad.hpp>
 #include <descent/eval/evaluate.hpp>
+#include <descent/node/extension.hpp>
 
 namespace descent {
 
@@ -70,6 +71,16 @@ struct eval_fn {
   // expression_matrix: an std::array of rows.  All entries share one evaluation.
   template <class E, class... Bs>
   constexpr auto operator()(const E& e, const Bs&... bs) const {
+    if constexpr (expression<E> && (detail::contains_shaped_v<detail::tree_t<E>> || (detail::is_shaped_binding_v<Bs> || ...))) {
+      return detail::shaped_eval(e, bs...);  // vector and matrix expressions: descent/shaped
+    } else {
+      return scalar(e, bs...);
+    }
+  }
+
+ private:
+  template <class E, class... Bs>
+  static constexpr auto scalar(const E& e, const Bs&... bs) {
     detail::diagnose_bindings<Bs...>();
     if constexpr (detail::valid_bindings<Bs...>()) {
       const binding_set<Bs...> ctx{bs...};

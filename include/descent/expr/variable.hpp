@@ -29,7 +29,25 @@ struct column {
   std::span<const T> values;
 };
 
+// Integer class labels bound to the variable called Name, one per sample (`label = labels`
+// for a vector of integers; read by v[label] in vector expressions, descent/shaped).  Views
+// the labels, as a column does.
+template <fixed_string Name, class T>
+struct label_column {
+  static constexpr std::string_view name = Name.view();
+  using value_type = double;
+  std::span<const T> values;
+};
+
 namespace detail {
+template <class R>
+using label_element_t = std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<R&>()))>>;
+template <class R>
+concept contiguous_integers = requires(R& r) {
+  std::data(r);
+  std::size(r);
+} && std::is_integral_v<label_element_t<R>> && !std::is_same_v<label_element_t<R>, bool>;
+
 // What a data column can bind: contiguous numbers behind std::data / std::size (a vector, an
 // array, a span).  Written without <ranges>, which would double the cost of including the
 // expression language.
@@ -65,6 +83,17 @@ struct var : expression_base {
                   "not a temporary that would be destroyed before use");
     using T = detail::column_element_t<std::remove_reference_t<R>>;
     return column<Name, T>{std::span<const T>(std::data(r), std::size(r))};
+  }
+
+  // Integer class labels, one per sample.
+  template <class R>
+    requires detail::contiguous_integers<std::remove_reference_t<R>>
+  constexpr auto operator=(R&& r) const noexcept {
+    static_assert(std::is_lvalue_reference_v<R>,
+                  "descent: `label = labels` binds the labels by reference; pass a named vector or span, "
+                  "not a temporary that would be destroyed before use");
+    using T = detail::label_element_t<std::remove_reference_t<R>>;
+    return label_column<Name, T>{std::span<const T>(std::data(r), std::size(r))};
   }
 };
 

@@ -18,6 +18,7 @@
 #include <string>
 
 #include <descent/eval/arguments.hpp>
+#include <descent/node/extension.hpp>
 #include <descent/objectives/detail/per_sample.hpp>
 
 namespace descent {
@@ -89,7 +90,19 @@ class expression_objective : public detail::per_sample<F, W, Scalars, Columns> {
 
 struct objective_fn {
   template <class F, class W, class... Args>
-  constexpr auto operator()(const F& f, W, const Args&... args) const {
+  constexpr auto operator()(const F& f, W w, const Args&... args) const {
+    if constexpr (expression<F> && detail::is_wrt_v<W> &&
+                  (detail::contains_shaped_v<detail::tree_t<F>> || detail::list_has_shaped<W>::value ||
+                   (detail::is_shaped_binding_v<Args> || ...))) {
+      return detail::make_shaped_objective(f, w, args...);  // vector and matrix expressions: descent/shaped
+    } else {
+      return scalar(f, w, args...);
+    }
+  }
+
+ private:
+  template <class F, class W, class... Args>
+  static constexpr auto scalar(const F& f, W, const Args&... args) {
     using split = detail::split_arguments<Args...>;
     (void)detail::objective_arguments<F, W, split::valid>{};
     if constexpr (expression<F> && detail::is_wrt_v<W> && split::valid) {

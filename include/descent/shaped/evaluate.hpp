@@ -62,8 +62,9 @@ template <class S, class V>
   requires(is_scalar_v<S> && !is_scalar_v<V>)
 struct scaled_parts<op_node<sop::mul, S, V>> { static constexpr bool value = true; using scale = S; using rest = V; };
 
+template <class Red> inline constexpr bool is_sample_op_v = std::is_same_v<Red, sop::sample_sum> || std::is_same_v<Red, sop::sample_mean>;
 template <class Red, class A>
-  requires(outer_parts<A>::value)
+  requires(is_sample_op_v<Red> && outer_parts<A>::value)
 struct eval_children<op_node<Red, A>> {
   using type = std::conditional_t<is_one_v<typename outer_parts<A>::scale>,
                                   type_list<typename outer_parts<A>::left, typename outer_parts<A>::right>,
@@ -71,8 +72,7 @@ struct eval_children<op_node<Red, A>> {
                                             typename outer_parts<A>::right>>;
 };
 template <class Red, class A>
-  requires(!outer_parts<A>::value && scaled_parts<A>::value &&
-           (std::is_same_v<Red, sop::sample_sum> || std::is_same_v<Red, sop::sample_mean>))
+  requires(is_sample_op_v<Red> && !outer_parts<A>::value && scaled_parts<A>::value)
 struct eval_children<op_node<Red, A>> {
   using type = type_list<typename scaled_parts<A>::scale, typename scaled_parts<A>::rest>;
 };
@@ -191,9 +191,11 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
     if constexpr (is_sample_reduction_v<T>) std::fill_n(out<T>(), K<T>, 0.0);
   }
   void finish_reductions(std::size_t total) {
+    (void)total;
     (void)std::initializer_list<int>{(finish_one<Nodes>(total), 0)...};
   }
   template <class T> void finish_one(std::size_t total) {
+    (void)total;
     if constexpr (is_sample_mean_v<T>) {
       const double s = 1.0 / static_cast<double>(total);
       double* o = out<T>();

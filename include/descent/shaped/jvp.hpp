@@ -30,6 +30,7 @@ namespace detail {
 
 template <class P> using direction_t = direction<P>;
 template <class P> inline constexpr bool is_symbol_v<direction<P>> = true;
+template <class P> inline constexpr bool is_shaped_v<direction<P>> = true;
 template <class P> struct shape_of<direction<P>> { static constexpr shape value = shape_v<P>; };
 template <class P> struct hash_of<direction<P>> { static constexpr std::uint64_t value = mix(11, hash_v<P>); };
 template <class P> struct key_of<direction<P>> {

@@ -17,6 +17,7 @@
 #include <string_view>
 
 #include <descent/expr/literal.hpp>
+#include <descent/node/extension.hpp>
 #include <descent/node/order.hpp>
 #include <descent/node/traits.hpp>
 
@@ -83,6 +84,9 @@ namespace sop = shaped::op;
 // ---- classification -------------------------------------------------------------------
 template <class T> inline constexpr bool is_shaped_node_v = false;
 template <class Op, class... Cs> inline constexpr bool is_shaped_node_v<op_node<Op, Cs...>> = true;
+template <class Op, class... Cs> inline constexpr bool is_shaped_v<op_node<Op, Cs...>> = true;
+template <fixed_string N, std::size_t K> inline constexpr bool is_shaped_v<vec<N, K>> = true;
+template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_v<mat<N, R, C>> = true;
 
 template <class T> inline constexpr bool is_vec_v = false;
 template <fixed_string N, std::size_t K> inline constexpr bool is_vec_v<vec<N, K>> = true;

@@ -22,6 +22,7 @@
 
 #include <descent/data/matrix.hpp>
 #include <descent/expr/variable.hpp>
+#include <descent/node/extension.hpp>
 #include <descent/shaped/node.hpp>
 
 namespace descent {
@@ -43,13 +44,6 @@ struct shaped_data {
   std::size_t samples;
   std::size_t stride;
   std::shared_ptr<const std::vector<double>> owned{};
-};
-// Integer labels, one per sample (a class index for v[label]).
-template <fixed_string Name, class T>
-struct label_column {
-  static constexpr std::string_view name = Name.view();
-  using value_type = double;
-  std::span<const T> values;
 };
 
 namespace detail {
@@ -163,19 +157,12 @@ struct mat : expression_base {
 };
 
 namespace detail {
-template <class T> inline constexpr bool is_shaped_binding_v = false;
 template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_binding_v<shaped_value<N, R, C>> = true;
 template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_binding_v<shaped_data<N, R, C>> = true;
 template <fixed_string N, class T> inline constexpr bool is_shaped_binding_v<label_column<N, T>> = true;
+template <fixed_string N, std::size_t K> inline constexpr bool is_shaped_symbol_v<vec<N, K>> = true;
+template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_symbol_v<mat<N, R, C>> = true;
 }  // namespace detail
-
-// `label = labels` for integer class labels, one per sample (used as v[label]).
-template <fixed_string Name, class R>
-  requires detail::integer_column<R>
-label_column<Name, std::remove_cv_t<std::remove_pointer_t<decltype(std::data(std::declval<const R&>()))>>>
-bind_labels(const var<Name>&, const R& r) {
-  return {{std::data(r), std::size(r)}};
-}
 
 }  // namespace descent
 

@@ -183,8 +183,6 @@ template <class Tree, class X>
 using gradient_t = vjp_t<Tree, one, X>;
 
 // d(f, w) and grad(f, wrt(w, ...)) with respect to vector and matrix symbols.
-template <fixed_string N, std::size_t K> inline constexpr bool is_shaped_symbol_v<vec<N, K>> = true;
-template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_shaped_symbol_v<mat<N, R, C>> = true;
 template <class Tree, class W>
 struct shaped_gradient {
   static_assert(is_scalar_v<Tree>, "descent::d(f, w): f must be a scalar expression (the gradient of a vector "

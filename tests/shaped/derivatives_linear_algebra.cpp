@@ -1,0 +1,71 @@
+// Matrix products, transposes, reductions, slices, logsumexp/softmax and label indexing:
+// gradients and Hessian-vector products against central differences.
+#include <descent/shaped.hpp>
+
+#include "fd_support.hpp"
+
+using namespace descent::literals;
+
+namespace {
+constexpr descent::mat<"A", 3, 4> A;
+constexpr descent::mat<"B", 4, 2> B;
+constexpr descent::vec<"x", 4> x;
+constexpr descent::vec<"y", 3> y;
+constexpr descent::vec<"z", 6> z;
+constexpr descent::mat<"C", 3, 2> C;
+constexpr descent::var<"label"> label;
+const std::vector<double> c32 = fd::random_vector(6, 7);
+
+template <class Obj>
+void check(const Obj& obj, unsigned seed) {
+  fd::check(obj, Obj::dimension, seed);
+}
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(matrix_products) {
+  check(descent::make_objective(sq_norm(A * x - y), descent::wrt(A, x, y)), 1);
+  check(descent::make_objective(sum(hadamard(C, A * B)), descent::wrt(A, B), C = c32), 2);
+  check(descent::make_objective(sum(tanh(A * B)), descent::wrt(A, B)), 3);
+  check(descent::make_objective(dot(y, A * x), descent::wrt(A, x, y)), 4);
+  check(descent::make_objective(sum(hadamard(C, outer(y, head<2>(x)))), descent::wrt(x, y), C = c32), 5);
+  check(descent::make_objective(sq_norm(transpose(A) * y), descent::wrt(A, y)), 6);
+  check(descent::make_objective(sum(hadamard(transpose(B), transpose(B))), descent::wrt(B)), 7);
+}
+
+BOOST_AUTO_TEST_CASE(reductions) {
+  check(descent::make_objective(sum(exp(x)) + mean(sq(x)), descent::wrt(x)), 10);
+  check(descent::make_objective(norm(x) + sq_norm(y), descent::wrt(x, y)), 11);
+  check(descent::make_objective(l1_norm(x), descent::wrt(x)), 12);
+  check(descent::make_objective(sq(dot(x, x)) * sum(y), descent::wrt(x, y)), 13);
+}
+
+BOOST_AUTO_TEST_CASE(softmax_family_and_labels) {
+  for (double l : {0.0, 1.0, 2.0}) {
+    check(descent::make_objective(logsumexp(A * x) - (A * x)[label], descent::wrt(A, x), label = l), 20);
+    check(descent::make_objective(dot(y, softmax(y)) + (log_softmax(A * x))[label], descent::wrt(A, x, y), label = l), 21);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(slices) {
+  // the n-D Rosenbrock in one line
+  constexpr auto rosenbrock = sum(100_c * sq(tail<5>(z) - sq(head<5>(z))) + sq(1_c - head<5>(z)));
+  check(descent::make_objective(rosenbrock, descent::wrt(z)), 30);
+  check(descent::make_objective(sq_norm(segment<1, 3>(z)) * sum(segment<2, 4>(z)), descent::wrt(z)), 31);
+}
+
+BOOST_AUTO_TEST_CASE(rosenbrock_matches_the_scalar_formula) {
+  constexpr auto rosenbrock = sum(100_c * sq(tail<5>(z) - sq(head<5>(z))) + sq(1_c - head<5>(z)));
+  const auto obj = descent::make_objective(rosenbrock, descent::wrt(z));
+  const auto p = fd::random_vector(6, 77, -2, 2);
+  std::vector<double> g(6), hand(6, 0.0);
+  const double f = obj(std::span<const double>(p), std::span<double>(g));
+  double fh = 0;
+  for (int i = 0; i < 5; ++i) {
+    const double a = p[i + 1] - p[i] * p[i];
+    fh += 100 * a * a + (1 - p[i]) * (1 - p[i]);
+    hand[i] += -400 * a * p[i] - 2 * (1 - p[i]);
+    hand[i + 1] += 200 * a;
+  }
+  BOOST_TEST(f == fh, boost::test_tools::tolerance(1e-14));
+  for (int i = 0; i < 6; ++i) BOOST_TEST(g[i] == hand[i], boost::test_tools::tolerance(1e-13));
+}
