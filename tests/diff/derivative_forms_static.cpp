@@ -3,7 +3,14 @@
 // Compiling this file is the test.
 #include <type_traits>
 
-#include <descent/descent.hpp>
+#include <descent/diff/d.hpp>
+#include <descent/diff/derivative.hpp>
+#include <descent/diff/grad.hpp>
+#include <descent/diff/wrt.hpp>
+#include <descent/diff/wrt_index.hpp>
+
+#include <descent/expr.hpp>
+#include <descent/print/to_string.hpp>
 
 namespace {
 
@@ -112,5 +119,13 @@ static_assert(descent::to_latex(descent::hessian(rosenbrock, descent::wrt(x, y))
 static_assert(same(d(rosenbrock, x, y), d(rosenbrock, y, x)));
 static_assert(same(descent::get<0, 1>(descent::hessian(rosenbrock, descent::wrt(x, y))), d(rosenbrock, x, y)));
 static_assert(same(descent::get<1>(descent::grad(rosenbrock, descent::wrt(x, y))), d(rosenbrock, y)));
+
+// wrt_index.hpp: positions of variables in wrt(...), size() when not listed.
+using w_xy = decltype(descent::wrt(x, y));
+static_assert(descent::detail::wrt_index<w_xy>::of<descent::var<"y">> == 1);
+static_assert(descent::detail::wrt_index<w_xy>::of<descent::var<"z">> == 2);
+static_assert(descent::detail::in_wrt_v<w_xy, descent::var<"x">> &&
+              !descent::detail::in_wrt_v<w_xy, descent::var<"z">>);
+static_assert(w_xy::size() == 2 && w_xy::names[1] == "y");
 
 }  // namespace

@@ -3,7 +3,13 @@
 // products and powers, negative terms, quotients, powers of powers and of negative or
 // fractional constants, nested functions), rational coefficients, sqrt, gradients and
 // Hessians.  Compiling this file is the test.
-#include <descent/descent.hpp>
+#include <descent/print/printer.hpp>
+#include <descent/print/static_string.hpp>
+#include <descent/print/to_string.hpp>
+
+#include <descent/diff/d.hpp>
+#include <descent/diff/grad.hpp>
+#include <descent/expr.hpp>
 
 namespace {
 

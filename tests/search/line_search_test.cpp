@@ -1,5 +1,9 @@
 // Line searches on a suite of 1-D functions: the conditions they promise hold at the step
 // they return, and failures are reported, never hidden.
+#include <descent/search/along.hpp>
+#include <descent/search/armijo.hpp>
+#include <descent/search/result.hpp>
+#include <descent/search/strong_wolfe.hpp>
 #include <descent/search.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <descent/train/first_order.hpp>
 #include <descent/train/minimize.hpp>
+#include <descent/train/stop.hpp>
 
 #include "support.hpp"
 

@@ -7,7 +7,9 @@
 #include <thread>
 #include <vector>
 
+#include <descent/train/first_order.hpp>
 #include <descent/train/minimize.hpp>
+#include <descent/train/stop.hpp>
 
 #include "support.hpp"
 

@@ -1,8 +1,7 @@
 // descent/eval/arguments.hpp: the bindings after wrt(...) of an objective, split into the
 // scalar bindings (`lambda = 0.1`, a binding_set) and the data columns (`x = xs`, a
 // column_set), each gathered into one object.  Split by type-list concatenation and
-// gathered by base-class assignment: measured cheaper to compile than hana::partition and
-// hana::find_if (docs/design/architecture.md, "Argument handling").
+// gathered by base-class assignment.
 #ifndef DESCENT_EVAL_ARGUMENTS_HPP
 #define DESCENT_EVAL_ARGUMENTS_HPP
 
