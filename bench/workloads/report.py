@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Markdown table of bench_workloads' results (medians of repetitions).
 
-    report.py workloads.json torch.json callgrind.json --compiler "..." --flags "..."
+    report.py --cpp workloads.json [--cpp more.json] --torch torch.json --callgrind callgrind.json
+              --compiler "..." --flags "..."
 
 One table per workload: median time, ratio against the best hand-written row
 (handwritten or handwritten_simd; rows without one use the fastest row), instructions per
@@ -44,19 +45,25 @@ def fmt_count(n):
 
 def main():
     args = sys.argv[1:]
-    opt = {}
-    for key in ("--compiler", "--flags"):
-        if key in args:
-            i = args.index(key)
-            opt[key] = args[i + 1]
-            del args[i:i + 2]
-    cpp, ctx = medians(args[0])
-    torch_rows, tctx = medians(args[1]) if len(args) > 1 else ({}, {})
+    opt = {"--cpp": []}
+    while args:
+        key, value = args[0], args[1]
+        args = args[2:]
+        if key == "--cpp":
+            opt[key].append(value)
+        else:
+            opt[key] = value
+    rows, ctx = {}, {}
+    for path in opt["--cpp"]:
+        r, c = medians(path)
+        rows.update(r)
+        ctx = ctx or c
+    torch_rows, tctx = medians(opt["--torch"]) if "--torch" in opt else ({}, {})
     counts = {}
-    if len(args) > 2 and os.path.exists(args[2]):
-        with open(args[2]) as f:
+    if "--callgrind" in opt and os.path.exists(opt["--callgrind"]):
+        with open(opt["--callgrind"]) as f:
             counts = json.load(f)
-    rows = {**cpp, **torch_rows}
+    rows.update(torch_rows)
     order = ["descent", "handwritten", "handwritten_simd", "sacado", "adolc", "ceres_jet", "eigen_autodiff", "torch"]
     workloads = {}
     for name, b in rows.items():

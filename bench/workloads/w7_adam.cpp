@@ -15,10 +15,17 @@
 #include <cmath>
 #include <cstdint>
 #include <memory>
+#include <string>
 
 #include "harness.hpp"
 
+#ifndef DESCENT_BENCH_W7_SUFFIX  // bench_w7_no_math_errno: the same rows built with -fno-math-errno
+#define DESCENT_BENCH_W7_SUFFIX ""
+#endif
+
 namespace {
+
+std::string w(const char* name) { return std::string(name) + DESCENT_BENCH_W7_SUFFIX; }
 
 constexpr std::size_t n_big = 10'000'000, n_cache = 4096;
 
@@ -110,15 +117,15 @@ bench::kernel triad(std::size_t n) {
           [n] { return std::map<std::string, double>{{"bytes_per_step", static_cast<double>(3 * n * sizeof(double))}}; }};
 }
 
-const bench::registrar r1{"W7", "handwritten", [] { return fused_adam<double>(n_big); }};
-const bench::registrar r2{"W7", "descent", [] { return descent_adam<double>(n_big); }};
-const bench::registrar r3{"W7_triad", "handwritten", [] { return triad(n_big); }};
-const bench::registrar r4{"W7_streams", "handwritten", [] { return streams_only(n_big); }};
-const bench::registrar r5{"W7_cache", "handwritten", [] { return fused_adam<double>(n_cache); }};
-const bench::registrar r6{"W7_cache", "descent", [] { return descent_adam<double>(n_cache); }};
-const bench::registrar r7{"W7_float", "handwritten", [] { return fused_adam<float>(n_big); }};
+const bench::registrar r1{w("W7"), "handwritten", [] { return fused_adam<double>(n_big); }};
+const bench::registrar r2{w("W7"), "descent", [] { return descent_adam<double>(n_big); }};
+const bench::registrar r3{w("W7_triad"), "handwritten", [] { return triad(n_big); }};
+const bench::registrar r4{w("W7_streams"), "handwritten", [] { return streams_only(n_big); }};
+const bench::registrar r5{w("W7_cache"), "handwritten", [] { return fused_adam<double>(n_cache); }};
+const bench::registrar r6{w("W7_cache"), "descent", [] { return descent_adam<double>(n_cache); }};
+const bench::registrar r7{w("W7_float"), "handwritten", [] { return fused_adam<float>(n_big); }};
 // torch_rows.py regenerates p and g and compares its first step with this reference.
-const bool exported = (bench::add_export("W7", [](const std::string&) {}), true);
-const bench::registrar r8{"W7_float", "descent", [] { return descent_adam<float>(n_big); }, {.tolerance = 1e-6}};
+const bool exported = (bench::add_export(w("W7"), [](const std::string&) {}), true);
+const bench::registrar r8{w("W7_float"), "descent", [] { return descent_adam<float>(n_big); }, {.tolerance = 1e-6}};
 
 }  // namespace
