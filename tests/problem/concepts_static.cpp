@@ -30,7 +30,7 @@ struct line_fit : quadratic {
 struct value_only {
   double operator()(std::span<const double> x) const { return x[0]; }
 };
-auto lambda = [](std::span<const double> x, std::span<double> g) { g[0] = 1; return x[0]; };
+[[maybe_unused]] auto lambda = [](std::span<const double> x, std::span<double> g) { g[0] = 1; return x[0]; };
 
 static_assert(objective<quadratic, double>);
 static_assert(objective<decltype(lambda), double>);

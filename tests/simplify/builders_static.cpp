@@ -22,10 +22,10 @@ template <std::intmax_t N, std::intmax_t D = 1>
 using c = constant<N, D>;
 
 struct max_tag {
-  static constexpr const char* name = "max";
+  [[maybe_unused]] static constexpr const char* name = "max";
   static constexpr bool symmetric = true;
 };
-struct exp_tag { static constexpr const char* name = "exp"; };
+struct exp_tag { [[maybe_unused]] static constexpr const char* name = "exp"; };
 
 // Sums: constants fold exactly, like terms collect, order is canonical, nesting flattens.
 static_assert(is_same_v<sum_t<c<1, 2>, c<1, 3>>, c<5, 6>>);
