@@ -64,7 +64,8 @@ BOOST_AUTO_TEST_CASE(header_detection_never_eats_a_data_row) {
 BOOST_AUTO_TEST_CASE(underflow_and_overflow_say_what_they_are) {
   BOOST_CHECK_EXCEPTION(dd::parse_csv("1,1e-400\n", "t.csv"), dd::csv_error,
                         [](const dd::csv_error& e) {
-                          return at(e, 1, 3) && contains(e, "underflows") && contains(e, "double");
+                          return at(e, 1, 3) && contains(e, "field 2 '1e-400' underflows double") &&
+                                 !contains(e, "header");
                         });
   BOOST_CHECK_EXCEPTION(dd::parse_csv("1,-1e400\n", "t.csv"), dd::csv_error,
                         [](const dd::csv_error& e) { return at(e, 1, 3) && contains(e, "overflows"); });

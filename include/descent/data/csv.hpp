@@ -369,11 +369,17 @@ dataset<T> parse_csv(std::string_view text, const std::string& name, const csv_o
       bool header = opt.header == csv_header::present;
       if (opt.header != csv_header::absent) {
         announced = detail::sklearn_header<T>(fields);
+        // text: a field that is no number at all; NaN, Inf, out-of-range values are numbers
+        // (reported as such when the line is read as data), empty fields are neither
         std::size_t numbers = 0, first_text = 0;
         T v{};
         for (std::size_t k = 0; k < fields.size(); ++k) {
-          if (detail::parse_number(fields[k].text, v) == detail::number::ok) ++numbers;
-          else if (first_text == 0) first_text = k + 1;
+          const auto status = detail::parse_number(fields[k].text, v);
+          if (status == detail::number::not_a_number) {
+            if (first_text == 0) first_text = k + 1;
+          } else if (status != detail::number::empty) {
+            ++numbers;
+          }
         }
         if (opt.header == csv_header::detect) {
           if (numbers == 0 || announced) {
