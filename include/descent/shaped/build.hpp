@@ -82,9 +82,9 @@ struct factor_rule<op_node<sop::sample_mean, P>, op_node<sop::sample_mean, Q>, S
   using type = op_node<sop::sample_mean, combine_t<Minus, mul_t<SA, P>, mul_t<SB, Q>>>;
 };
 
-// Two operands, at least one shaped, neither zero.
+// Two operands, at least one shaped, neither zero: like terms or a shared factor, else void.
 template <class A, class B, bool Minus>
-struct shaped_combine {
+struct direct_combine {
   using SA = typename scale_parts<A>::factor;
   using SB = typename scale_parts<B>::factor;
   using RA = typename scale_parts<A>::rest;
@@ -92,10 +92,31 @@ struct shaped_combine {
   using like = std::conditional_t<Minus, difference_t<SA, SB>, sum_t<SA, SB>>;
   using factored = typename std::conditional_t<std::is_same_v<RA, RB>, std::type_identity<void>,
                                                factor_rule<RA, RB, SA, SB, Minus>>::type;
+  using type = typename std::conditional_t<std::is_same_v<RA, RB> && !is_scalar_v<RA>, make_mul<like, RA>,
+                                           std::type_identity<factored>>::type;
+};
+// (P +- Q) +- B: when Q and B combine, P +- (Q +- B), so the contributions that reverse
+// accumulation adds one after the other merge even when they are not neighbours.
+template <class A, class B, bool Minus>
+struct reassociate { using type = void; };
+template <class P, class Q, class B, bool Minus>
+struct reassociate<op_node<sop::add, P, Q>, B, Minus> {
+  using inner = typename direct_combine<Q, B, Minus>::type;
+  using type = typename std::conditional_t<std::is_void_v<inner>, std::type_identity<void>, make_add<P, inner>>::type;
+};
+template <class P, class Q, class B, bool Minus>
+struct reassociate<op_node<sop::sub, P, Q>, B, Minus> {
+  using inner = typename direct_combine<Q, B, !Minus>::type;
+  using type = typename std::conditional_t<std::is_void_v<inner>, std::type_identity<void>, make_sub<P, inner>>::type;
+};
+template <class A, class B, bool Minus>
+struct shaped_combine {
+  using direct = typename direct_combine<A, B, Minus>::type;
+  using reassociated = typename std::conditional_t<std::is_void_v<direct>, reassociate<A, B, Minus>,
+                                                   std::type_identity<void>>::type;
   using plain = op_node<std::conditional_t<Minus, sop::sub, sop::add>, A, B>;
-  using type = typename std::conditional_t<
-      std::is_same_v<RA, RB> && !is_scalar_v<RA>, make_mul<like, RA>,
-      std::conditional_t<!std::is_void_v<factored>, std::type_identity<factored>, std::type_identity<plain>>>::type;
+  using type = std::conditional_t<!std::is_void_v<direct>, direct,
+                                  std::conditional_t<!std::is_void_v<reassociated>, reassociated, plain>>;
 };
 
 template <class A, class B>

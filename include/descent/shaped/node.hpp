@@ -159,10 +159,11 @@ struct hash_of<op_node<Op, Cs...>> {
   }();
 };
 template <fixed_string N, std::size_t K>
-struct hash_of<vec<N, K>> { static constexpr std::uint64_t value = mix(mix(9, hash_string(N.view())), K); };
+struct hash_of<vec<N, K>> { static constexpr std::uint64_t value = mix(9, hash_string(N.view())); };
 template <fixed_string N, std::size_t R, std::size_t C>
-struct hash_of<mat<N, R, C>> { static constexpr std::uint64_t value = mix(mix(mix(10, hash_string(N.view())), R), C); };
-// Symbols sort with the scalar variables, by name.
+struct hash_of<mat<N, R, C>> { static constexpr std::uint64_t value = mix(10, hash_string(N.view())); };
+// Symbols sort with the scalar variables, by name.  Sizes are left out of the hash, so the
+// canonical form of an expression does not depend on them (8 or 8000 wide: one form).
 template <fixed_string N, std::size_t K> struct key_of<vec<N, K>> {
   static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_v<vec<N, K>>};
 };
