@@ -320,13 +320,13 @@ BOOST_AUTO_TEST_CASE(loaded_state_is_validated) {
              "-0.125, but it holds magnitudes (a second moment or a step size) and cannot be "
              "negative");
   // Which fields hold magnitudes: chain blocks' second moments and step sizes, by name.
-  BOOST_TEST(descent::train_detail::nonnegative_state_field("1.exp_avg_sq"));
-  BOOST_TEST(descent::train_detail::nonnegative_state_field("adam.1.max_exp_avg_sq"));
-  BOOST_TEST(descent::train_detail::nonnegative_state_field("group0.2.sum"));
-  BOOST_TEST(descent::train_detail::nonnegative_state_field("0.step_size"));
-  BOOST_TEST(!descent::train_detail::nonnegative_state_field("1.exp_avg"));
-  BOOST_TEST(!descent::train_detail::nonnegative_state_field("my.sum"));  // not a chain block
-  BOOST_TEST(!descent::train_detail::nonnegative_state_field("sum"));
+  BOOST_TEST(descent::detail::nonnegative_state_field("1.exp_avg_sq"));
+  BOOST_TEST(descent::detail::nonnegative_state_field("adam.1.max_exp_avg_sq"));
+  BOOST_TEST(descent::detail::nonnegative_state_field("group0.2.sum"));
+  BOOST_TEST(descent::detail::nonnegative_state_field("0.step_size"));
+  BOOST_TEST(!descent::detail::nonnegative_state_field("1.exp_avg"));
+  BOOST_TEST(!descent::detail::nonnegative_state_field("my.sum"));  // not a chain block
+  BOOST_TEST(!descent::detail::nonnegative_state_field("sum"));
 }
 
 BOOST_AUTO_TEST_CASE(integer_range_is_checked) {

@@ -50,7 +50,7 @@
 
 namespace descent {
 
-namespace train_detail {
+namespace detail {
 
 inline constexpr std::string_view checkpoint_magic = "descent-checkpoint 2";
 inline constexpr std::string_view checkpoint_magic_v1 = "descent-checkpoint 1";
@@ -113,7 +113,7 @@ inline std::string_view tag_name(std::string_view tag) {
   return tag;
 }
 
-}  // namespace train_detail
+}  // namespace detail
 
 /// Writes fields into a string (save_checkpoint then writes it to disk atomically).
 class checkpoint_writer {
@@ -121,21 +121,21 @@ class checkpoint_writer {
   static constexpr bool is_loading = false;
 
   checkpoint_writer() {
-    out_ += train_detail::checkpoint_magic;
+    out_ += detail::checkpoint_magic;
     out_ += '\n';
   }
 
-  template <train_detail::archive_scalar V>
+  template <detail::archive_scalar V>
   void operator()(std::string_view name, const V& v) {
-    begin_field(name, train_detail::tag_of<V>());
+    begin_field(name, detail::tag_of<V>());
     put(v);
     out_ += '\n';
   }
 
-  template <train_detail::archive_scalar V, class A>
+  template <detail::archive_scalar V, class A>
   void operator()(std::string_view name, const std::vector<V, A>& v) {
     std::string tag = "v";
-    tag += train_detail::tag_of<V>();
+    tag += detail::tag_of<V>();
     begin_field(name, tag);
     out_ += std::to_string(v.size());
     for (std::size_t i = 0; i < v.size(); ++i) {
@@ -147,9 +147,9 @@ class checkpoint_writer {
 
   /// The finished text (adds the `end crc32 XXXXXXXX` line: the checksum of all before it).
   std::string finish() && {
-    const std::uint32_t crc = train_detail::crc32_of(out_);
-    out_ += train_detail::checksum_prefix;
-    out_ += train_detail::hex8(crc);
+    const std::uint32_t crc = detail::crc32_of(out_);
+    out_ += detail::checksum_prefix;
+    out_ += detail::hex8(crc);
     out_ += '\n';
     return std::move(out_);
   }
@@ -199,38 +199,38 @@ class checkpoint_reader {
     const std::string_view first = text_.substr(0, nl);
     if (text_.empty()) {
       fail("the file is empty (truncated to nothing, or not a descent checkpoint)");
-    } else if (first == train_detail::checkpoint_magic) {
+    } else if (first == detail::checkpoint_magic) {
       version_ = 2;
-    } else if (first == train_detail::checkpoint_magic_v1) {
+    } else if (first == detail::checkpoint_magic_v1) {
       version_ = 1;
     } else if (nl == std::string_view::npos &&
-               (train_detail::checkpoint_magic.starts_with(first) ||
-                train_detail::checkpoint_magic_v1.starts_with(first))) {
+               (detail::checkpoint_magic.starts_with(first) ||
+                detail::checkpoint_magic_v1.starts_with(first))) {
       fail("truncated: the file ends inside its first line");
     } else if (first.starts_with("descent-checkpoint ")) {
       fail("it is a descent checkpoint of format '" + std::string(first.substr(19)) +
            "', which this version of descent does not read (it reads formats 1 and 2)");
     } else {
       fail("it is not a descent checkpoint (the first line is not '" +
-           std::string(train_detail::checkpoint_magic) + "')");
+           std::string(detail::checkpoint_magic) + "')");
     }
     pos_ = first.size();
     verify_checksum();
   }
 
-  template <train_detail::archive_scalar V>
+  template <detail::archive_scalar V>
   void operator()(std::string_view name, V& v) {
-    expect_field(name, train_detail::tag_of<V>());
+    expect_field(name, detail::tag_of<V>());
     V tmp = get<V>(name);
     if constexpr (std::floating_point<V>) check_scalar(name, tmp);
     end_line(name);
     if (!dry_) v = tmp;
   }
 
-  template <train_detail::archive_scalar V, class A>
+  template <detail::archive_scalar V, class A>
   void operator()(std::string_view name, std::vector<V, A>& v) {
     std::string tag = "v";
-    tag += train_detail::tag_of<V>();
+    tag += detail::tag_of<V>();
     expect_field(name, tag);
     const auto n = get<std::uint64_t>(name);
     if (n > text_.size())  // each value takes at least 2 characters: a corrupt count
@@ -299,7 +299,7 @@ class checkpoint_reader {
     const auto prev = text_.rfind('\n', text_.size() - 2);
     if (prev == std::string_view::npos) return;
     const std::string_view last = text_.substr(prev + 1, text_.size() - prev - 2);
-    const std::string_view prefix = train_detail::checksum_prefix;
+    const std::string_view prefix = detail::checksum_prefix;
     if (!last.starts_with(prefix)) return;
     const std::string_view digits = last.substr(prefix.size());
     std::uint32_t stored = 0;
@@ -307,10 +307,10 @@ class checkpoint_reader {
     if (digits.size() != 8 || r.ec != std::errc() || r.ptr != digits.data() + digits.size())
       fail_file("the checksum on its last line, '" + std::string(digits) +
                 "', is not 8 hexadecimal digits: the file is corrupted");
-    const std::uint32_t computed = train_detail::crc32_of(text_.substr(0, prev + 1));
+    const std::uint32_t computed = detail::crc32_of(text_.substr(0, prev + 1));
     if (computed != stored)
       fail_file("checksum mismatch: the file is corrupted (its last line says crc32 " +
-                std::string(digits) + ", the content has crc32 " + train_detail::hex8(computed) +
+                std::string(digits) + ", the content has crc32 " + detail::hex8(computed) +
                 "); a file edited on purpose loads once its last line is a plain 'end'");
     checksummed_ = true;
   }
@@ -352,8 +352,8 @@ class checkpoint_reader {
     }
     const auto t = next_word(field);
     if (t != tag)
-      fail("field '" + std::string(name) + "' holds a " + std::string(train_detail::tag_name(t)) +
-           " but the program reads a " + std::string(train_detail::tag_name(tag)));
+      fail("field '" + std::string(name) + "' holds a " + std::string(detail::tag_name(t)) +
+           " but the program reads a " + std::string(detail::tag_name(tag)));
   }
 
   void end_line(std::string_view name) {
@@ -417,7 +417,7 @@ class checkpoint_reader {
 
   template <class V>
   void check_scalar(std::string_view name, V x) const {
-    if (train_detail::nonnegative_state_field(name) && x < 0)
+    if (detail::nonnegative_state_field(name) && x < 0)
       fail("field '" + std::string(name) + "' is " + describe(x) +
            ", but it holds magnitudes (a second moment or a step size) and cannot be negative");
   }
@@ -428,7 +428,7 @@ class checkpoint_reader {
       fail("field '" + std::string(name) + "' value " + std::to_string(i) + " is " + describe(x) +
            ": parameters and parameter-sized state must be finite (saved from a run that had "
            "diverged, or corrupted)");
-    if (train_detail::nonnegative_state_field(name) && x < 0)
+    if (detail::nonnegative_state_field(name) && x < 0)
       fail("field '" + std::string(name) + "' value " + std::to_string(i) + " is " + describe(x) +
            ", but it holds magnitudes (a second moment or a step size) and cannot be negative");
   }

@@ -34,22 +34,22 @@ struct every_n {
 
   template <class T, class M>
   void on_begin(const iteration_state<T>& s, M& m) {
-    train_detail::call_on_begin(callback, s, m);
+    detail::call_on_begin(callback, s, m);
   }
   template <class T, class M>
   bool on_iteration(const iteration_state<T>& s, M& m) {
     if (n == 0 || s.iteration % n != 0) return true;
-    return train_detail::call_on_iteration(callback, s, m);
+    return detail::call_on_iteration(callback, s, m);
   }
   template <class T, class M>
   void on_end(const minimize_result<T>& r, const iteration_state<T>& s, M& m) {
-    train_detail::call_on_end(callback, r, s, m);
+    detail::call_on_end(callback, r, s, m);
   }
   template <class T>
   bool on_finish(std::span<T> x) {
-    return train_detail::call_on_finish(callback, x);
+    return detail::call_on_finish(callback, x);
   }
-  std::string stop_message() const { return train_detail::stop_message_of(callback); }
+  std::string stop_message() const { return detail::stop_message_of(callback); }
 };
 
 template <class C>

@@ -38,7 +38,7 @@
 
 namespace descent {
 
-namespace train_detail {
+namespace detail {
 
 template <class M>
 inline constexpr bool is_first_order_v = false;
@@ -60,7 +60,7 @@ void serialize_method(M& m, Archive& ar) {
   }
 }
 
-}  // namespace train_detail
+}  // namespace detail
 
 /// save_checkpoint(path, params, method_or_optimizer, iteration): writes params, the
 /// iteration counter and the state atomically.
@@ -68,16 +68,16 @@ struct save_checkpoint_fn {
   template <class P, class M>
   void operator()(const std::string& path, const P& params, M& method,
                   std::size_t iteration) const {
-    static_assert(train_detail::readable_params<P>,
+    static_assert(detail::readable_params<P>,
                   "descent::save_checkpoint(path, params, method, iteration): 'params' must be a "
                   "contiguous range of double or float");
-    if constexpr (train_detail::readable_params<P>) {
-      using T = train_detail::param_value_t<P>;
+    if constexpr (detail::readable_params<P>) {
+      using T = detail::param_value_t<P>;
       checkpoint_writer w;
       w("iteration", static_cast<std::uint64_t>(iteration));
       w("params", std::vector<T>(std::ranges::begin(params), std::ranges::end(params)));
-      train_detail::serialize_method<T>(method, w);
-      train_detail::write_file_atomically(path, std::move(w).finish(), "descent::save_checkpoint");
+      detail::serialize_method<T>(method, w);
+      detail::write_file_atomically(path, std::move(w).finish(), "descent::save_checkpoint");
     }
   }
 };
@@ -88,13 +88,13 @@ inline constexpr save_checkpoint_fn save_checkpoint{};
 struct load_checkpoint_fn {
   template <class P, class M>
   std::size_t operator()(const std::string& path, P&& params, M& method) const {
-    static_assert(train_detail::writable_params<std::remove_reference_t<P>>,
+    static_assert(detail::writable_params<std::remove_reference_t<P>>,
                   "descent::load_checkpoint(path, params, method): 'params' must be a writable "
                   "contiguous range of double or float");
-    if constexpr (train_detail::writable_params<std::remove_reference_t<P>>) {
-      using T = train_detail::param_value_t<P>;
-      auto x = train_detail::as_span(params);
-      const std::string text = train_detail::read_whole_file(path, "descent::load_checkpoint");
+    if constexpr (detail::writable_params<std::remove_reference_t<P>>) {
+      using T = detail::param_value_t<P>;
+      auto x = detail::as_span(params);
+      const std::string text = detail::read_whole_file(path, "descent::load_checkpoint");
       std::uint64_t iteration = 0;
       std::vector<T> saved;
       for (const bool dry : {true, false}) {  // check everything first, then assign
@@ -106,7 +106,7 @@ struct load_checkpoint_fn {
           throw std::runtime_error("descent::load_checkpoint: '" + path + "': field 'params' holds " +
                                    std::to_string(saved.size()) + " values but params has " +
                                    std::to_string(x.size()) + " elements");
-        train_detail::serialize_method<T>(method, r);
+        detail::serialize_method<T>(method, r);
         r.finish();
       }
       std::copy(saved.begin(), saved.end(), x.begin());

@@ -45,9 +45,9 @@ struct early_stopping {
   }
 
   std::string stop_message() const {
-    return "early_stopping: no improvement of more than " + train_detail::num(min_delta) +
-           " over the best loss " + train_detail::num(best) + " (iteration " +
-           train_detail::num(best_iteration) + ") in " + train_detail::num(patience) +
+    return "early_stopping: no improvement of more than " + detail::num(min_delta) +
+           " over the best loss " + detail::num(best) + " (iteration " +
+           detail::num(best_iteration) + ") in " + detail::num(patience) +
            " iterations";
   }
 };

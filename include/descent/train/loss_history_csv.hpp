@@ -19,18 +19,18 @@
 
 namespace descent {
 
-namespace train_detail {
+namespace detail {
 struct file_closer {
   void operator()(std::FILE* f) const noexcept { std::fclose(f); }
 };
-}  // namespace train_detail
+}  // namespace detail
 
 struct loss_history_csv {
   std::string path;
   bool append = false;
 
   // Loop state (not an option): the open file.
-  std::unique_ptr<std::FILE, train_detail::file_closer> file{};
+  std::unique_ptr<std::FILE, detail::file_closer> file{};
 
   template <class T>
   void on_begin(const iteration_state<T>& s) {

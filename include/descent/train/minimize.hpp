@@ -49,9 +49,7 @@
 
 namespace descent {
 
-namespace train_detail {
-
-using detail::norm2;
+namespace detail {
 
 /// Index of the first NaN/Inf entry, or -1.
 template <class T>
@@ -221,18 +219,18 @@ minimize_result<T> run_loop(F& f, std::span<T> x, M& m, S& stop, Cs&... cbs) {
   return res;
 }
 
-}  // namespace train_detail
+}  // namespace detail
 
-namespace train_detail {
+namespace detail {
 template <class W>
 concept variable_list = detail::is_wrt_v<std::remove_cvref_t<W>>;
-}  // namespace train_detail
+}  // namespace detail
 
 /// descent::minimize(f, params, method_or_optimizer, stop, callbacks...) -> minimize_result<T>
 /// descent::minimize(expr, wrt(x, y), params, method_or_optimizer, stop, callbacks...): the
 ///   same with descent::make_objective(expr, wrt(x, y)).
 struct minimize_fn {
-  template <expression E, train_detail::variable_list W, class P, class M, class S, class... Cs>
+  template <expression E, detail::variable_list W, class P, class M, class S, class... Cs>
   auto operator()(const E& expr, W vars, P&& params, M&& method_or_optimizer, S&& stop,
                   Cs&&... callbacks) const {
     return (*this)(make_objective(expr, vars), std::forward<P>(params),
@@ -241,21 +239,21 @@ struct minimize_fn {
   }
 
   template <class F, class P, class M, class S, class... Cs>
-    requires(!train_detail::variable_list<P>)
+    requires(!detail::variable_list<P>)
   auto operator()(F&& f, P&& params, M&& method_or_optimizer, S&& stop, Cs&&... callbacks) const {
-    using T = train_detail::param_value_t<P>;
+    using T = detail::param_value_t<P>;
     using Fn = std::remove_reference_t<F>;
     using Mn = std::remove_reference_t<M>;
     using Sn = std::remove_cvref_t<S>;
     using Wrapped = std::conditional_t<descent::method<Mn, Fn, T>, Mn, first_order<Mn&>>;
-    constexpr bool params_ok = train_detail::writable_params<std::remove_reference_t<P>>;
+    constexpr bool params_ok = detail::writable_params<std::remove_reference_t<P>>;
     constexpr bool lifetime_ok =
         std::is_lvalue_reference_v<P> || std::ranges::borrowed_range<std::remove_reference_t<P>>;
     constexpr bool objective_ok = objective<Fn, T>;
     constexpr bool method_ok = descent::method<Mn, Fn, T> || first_order_optimizer<Mn, T>;
     constexpr bool stop_ok = stop_rule<Sn, T> && std::is_copy_constructible_v<Sn>;
-    constexpr bool callbacks_ok = ((train_detail::is_options_v<Cs> ||
-                                    train_detail::has_hook<std::remove_reference_t<Cs>, T, Wrapped>) &&
+    constexpr bool callbacks_ok = ((detail::is_options_v<Cs> ||
+                                    detail::has_hook<std::remove_reference_t<Cs>, T, Wrapped>) &&
                                    ...);
     if constexpr (!params_ok) {
       static_assert(params_ok,
@@ -296,13 +294,13 @@ struct minimize_fn {
                     "descent/train/callback.hpp), or be a descent::minimize_options");
       return minimize_result<T>{};
     } else {
-      auto x = train_detail::as_span(params);
+      auto x = detail::as_span(params);
       Sn rule = stop;  // rules may count: each run starts from the given rule
       if constexpr (descent::method<Mn, Fn, T>) {
-        return train_detail::run_loop<T>(f, x, method_or_optimizer, rule, callbacks...);
+        return detail::run_loop<T>(f, x, method_or_optimizer, rule, callbacks...);
       } else {
         first_order<Mn&> wrapped{method_or_optimizer};
-        return train_detail::run_loop<T>(f, x, wrapped, rule, callbacks...);
+        return detail::run_loop<T>(f, x, wrapped, rule, callbacks...);
       }
     }
   }

@@ -45,7 +45,7 @@ struct max_iterations {
   template <class T>
   stop_decision check(const iteration_state<T>& s) const {
     if (s.iteration < n) return {};
-    return {stop_reason::max_iterations, "reached max_iterations (" + train_detail::num(n) + ")"};
+    return {stop_reason::max_iterations, "reached max_iterations (" + detail::num(n) + ")"};
   }
 };
 
@@ -56,8 +56,8 @@ struct gradient_norm_below {
   stop_decision check(const iteration_state<T>& s) const {
     if (!(static_cast<double>(s.grad_norm) < eps)) return {};
     return {stop_reason::gradient_norm,
-            "gradient norm " + train_detail::num(static_cast<double>(s.grad_norm)) + " below " +
-                train_detail::num(eps) + " at iteration " + train_detail::num(s.iteration)};
+            "gradient norm " + detail::num(static_cast<double>(s.grad_norm)) + " below " +
+                detail::num(eps) + " at iteration " + detail::num(s.iteration)};
   }
 };
 
@@ -77,9 +77,9 @@ struct relative_loss_change_below {
     if (change < tol) {
       if (++count >= patience)
         return {stop_reason::loss_change,
-                "relative loss change " + train_detail::num(change) + " below " +
-                    train_detail::num(tol) + " for " + train_detail::num(count) +
-                    " iteration(s) at iteration " + train_detail::num(s.iteration)};
+                "relative loss change " + detail::num(change) + " below " +
+                    detail::num(tol) + " for " + detail::num(count) +
+                    " iteration(s) at iteration " + detail::num(s.iteration)};
     } else {
       count = 0;
     }
@@ -98,9 +98,9 @@ struct wall_time_budget {
   template <class T>
   stop_decision check(const iteration_state<T>& s) const {
     if (s.seconds < seconds) return {};
-    return {stop_reason::wall_time, "wall-time budget of " + train_detail::num(seconds) +
-                                        " s used up (" + train_detail::num(s.seconds) +
-                                        " s) at iteration " + train_detail::num(s.iteration)};
+    return {stop_reason::wall_time, "wall-time budget of " + detail::num(seconds) +
+                                        " s used up (" + detail::num(s.seconds) +
+                                        " s) at iteration " + detail::num(s.iteration)};
   }
 };
 
@@ -112,9 +112,9 @@ struct max_evaluations {
   stop_decision check(const iteration_state<T>& s) const {
     if (s.evaluations < n) return {};
     return {stop_reason::max_evaluations,
-            "reached max_evaluations (" + train_detail::num(n) + "): " +
-                train_detail::num(s.evaluations) + " evaluations at iteration " +
-                train_detail::num(s.iteration)};
+            "reached max_evaluations (" + detail::num(n) + "): " +
+                detail::num(s.evaluations) + " evaluations at iteration " +
+                detail::num(s.iteration)};
   }
 };
 
@@ -145,22 +145,22 @@ struct all_of_rules {
   }
 };
 
-namespace train_detail {
+namespace detail {
 template <class R>
 concept any_stop_rule = stop_rule<R, double> || stop_rule<R, float>;
-}  // namespace train_detail
+}  // namespace detail
 
 template <class A, class B>
-  requires train_detail::any_stop_rule<std::remove_cvref_t<A>> &&
-           train_detail::any_stop_rule<std::remove_cvref_t<B>>
+  requires detail::any_stop_rule<std::remove_cvref_t<A>> &&
+           detail::any_stop_rule<std::remove_cvref_t<B>>
 constexpr auto operator||(A&& a, B&& b) {
   return any_of_rules<std::remove_cvref_t<A>, std::remove_cvref_t<B>>{std::forward<A>(a),
                                                                       std::forward<B>(b)};
 }
 
 template <class A, class B>
-  requires train_detail::any_stop_rule<std::remove_cvref_t<A>> &&
-           train_detail::any_stop_rule<std::remove_cvref_t<B>>
+  requires detail::any_stop_rule<std::remove_cvref_t<A>> &&
+           detail::any_stop_rule<std::remove_cvref_t<B>>
 constexpr auto operator&&(A&& a, B&& b) {
   return all_of_rules<std::remove_cvref_t<A>, std::remove_cvref_t<B>>{std::forward<A>(a),
                                                                       std::forward<B>(b)};

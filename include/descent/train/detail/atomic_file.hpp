@@ -29,7 +29,7 @@
 #define DESCENT_TRAIN_POSIX_FILES 0
 #endif
 
-namespace descent::train_detail {
+namespace descent::detail {
 
 [[noreturn]] inline void file_error(std::string_view who, const std::string& path,
                                     std::string_view what, int err) {
@@ -129,6 +129,6 @@ inline std::string read_whole_file(const std::string& path, std::string_view who
   return text;
 }
 
-}  // namespace descent::train_detail
+}  // namespace descent::detail
 
 #endif  // DESCENT_TRAIN_DETAIL_ATOMIC_FILE_HPP

@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <string>
 
-namespace descent::train_detail {
+namespace descent::detail {
 
 /// A number in %.6g (NaN and Inf spelled "NaN", "Inf", "-Inf").
 inline std::string num(double v) {
@@ -20,6 +20,6 @@ inline std::string num(double v) {
 
 inline std::string num(std::size_t v) { return std::to_string(v); }
 
-}  // namespace descent::train_detail
+}  // namespace descent::detail
 
 #endif  // DESCENT_TRAIN_DETAIL_FORMAT_HPP

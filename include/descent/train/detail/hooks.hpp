@@ -9,7 +9,7 @@
 
 #include <descent/train/result.hpp>
 
-namespace descent::train_detail {
+namespace descent::detail {
 
 template <class C, class T, class M>
 void call_on_begin(C& c, const iteration_state<T>& s, M& m) {
@@ -77,6 +77,6 @@ concept has_hook = requires(C& c, const iteration_state<T>& s, const minimize_re
            requires { c.on_finish(x); };
 };
 
-}  // namespace descent::train_detail
+}  // namespace descent::detail
 
 #endif  // DESCENT_TRAIN_DETAIL_HOOKS_HPP

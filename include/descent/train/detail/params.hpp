@@ -8,7 +8,7 @@
 #include <span>
 #include <type_traits>
 
-namespace descent::train_detail {
+namespace descent::detail {
 
 template <class P>
 using param_element_t = std::remove_reference_t<std::ranges::range_reference_t<P>>;
@@ -41,6 +41,6 @@ auto as_span(P& p) {
   return std::span<param_element_t<P>>(std::ranges::data(p), std::ranges::size(p));
 }
 
-}  // namespace descent::train_detail
+}  // namespace descent::detail
 
 #endif  // DESCENT_TRAIN_DETAIL_PARAMS_HPP
