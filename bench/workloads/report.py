@@ -4,7 +4,8 @@
     report.py --cpp workloads.json [--cpp more.json] --torch torch.json --callgrind callgrind.json
               --compiler "..." --flags "..."
 
-One table per workload: median time, ratio against the best hand-written row
+One table per workload: median CPU time (the thread's, from Google Benchmark; on a shared
+machine wall time mostly measures the other processes), ratio against the best hand-written row
 (handwritten or handwritten_simd; rows without one use the fastest row), instructions per
 step (callgrind, descent and hand-written rows), the max relative error of the row's result
 against the hand-written one, and for W7 the bandwidth of the ideal byte count.
@@ -78,7 +79,7 @@ def main():
           f"{opt.get('--compiler', '?')}, `{opt.get('--flags', '?')}`; Google Benchmark {ctx.get('library_version', '')}"
           f"{', torch ' + tctx['torch'] + ' (' + str(tctx.get('threads')) + ' thread)' if tctx else ''}.\n")
     triad = workloads.get("W7_triad", {}).get("handwritten")
-    triad_bw = triad["bytes_per_step"] / triad["real_time"] if triad and "bytes_per_step" in triad else None
+    triad_bw = triad["bytes_per_step"] / triad["cpu_time"] if triad and "bytes_per_step" in triad else None
 
     def key(w):
         head = w.split("_")[0]
@@ -86,19 +87,21 @@ def main():
 
     for w in sorted(workloads, key=key):
         impls = workloads[w]
-        hand = [impls[i]["real_time"] for i in ("handwritten", "handwritten_simd") if i in impls]
-        base = min(hand) if hand else min(b["real_time"] for b in impls.values())
+        hand = [impls[i]["cpu_time"] for i in ("handwritten", "handwritten_simd") if i in impls]
+        base = min(hand) if hand else min(b["cpu_time"] for b in impls.values())
         basis = "best hand-written" if hand else "fastest row"
         bw = any("bytes_per_step" in b for b in impls.values())
         print(f"**{w}**\n")
-        print(f"| implementation | median time | vs {basis} | instructions / step | max rel. error |" + (" GB/s | % of triad |" if bw else ""))
+        print(f"| implementation | median CPU time | vs {basis} | instructions / step | max rel. error |" + (" GB/s | % of triad |" if bw else ""))
         print("| --- | ---: | ---: | ---: | ---: |" + (" ---: | ---: |" if bw else ""))
         for impl in sorted(impls, key=lambda i: (order.index(i) if i in order else 99, i)):
             b = impls[impl]
-            t = b["real_time"]
+            t = b["cpu_time"]
             ratio = t / base
             ins = counts.get(f"{w}/{impl}")
-            line = (f"| {impl} | {fmt_time(t)} | {ratio:.2f} | {fmt_count(ins) if ins else ''} | "
+            extra = [f"{int(b[k])} {k.split('_')[1]}" for k in ("optimizer_iterations", "objective_evaluations") if k in b]
+            label = impl + (f" ({', '.join(extra)})" if extra else "")
+            line = (f"| {label} | {fmt_time(t)} | {ratio:.2f} | {fmt_count(ins) if ins else ''} | "
                     f"{b.get('max_rel_err', float('nan')):.1e} |")
             if bw:
                 if "bytes_per_step" in b:
@@ -106,9 +109,6 @@ def main():
                     line += f" {gbs:.1f} | {100 * gbs / triad_bw:.0f} % |" if triad_bw else f" {gbs:.1f} | |"
                 else:
                     line += " | |"
-            extra = [f"{k} {int(b[k])}" for k in ("iterations", "evaluations") if k in b]
-            if extra:
-                line += " " + ", ".join(extra)
             print(line)
         print()
     return 0

@@ -45,4 +45,14 @@ const bool exported = (bench::add_export("W1", [](const std::string& d) { bench:
 #if __has_include(<descent/shaped.hpp>)
 #include <descent/shaped.hpp>
 // ==== W1's descent row: define bench::w1_descent here (contract in descent_rows.hpp) ========
+namespace bench {
+// The n-D Rosenbrock in one line of vector expression.
+double w1_descent(std::span<const double> x, std::span<double> g) {
+  using namespace descent::literals;
+  constexpr descent::vec<"x", w1_n> v;
+  constexpr auto f = sum(100_c * sq(tail<w1_n - 1>(v) - sq(head<w1_n - 1>(v))) + sq(1_c - head<w1_n - 1>(v)));
+  static const auto obj = descent::make_objective(f, descent::wrt(v));
+  return obj(x, g);
+}
+}  // namespace bench
 #endif

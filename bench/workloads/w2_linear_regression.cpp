@@ -56,4 +56,19 @@ const bool exported = (bench::add_export("W2", [](const std::string& d) { bench:
 #if __has_include(<descent/shaped.hpp>)
 #include <descent/shaped.hpp>
 // ==== W2's descent row: define bench::w2_descent here (contract in descent_rows.hpp) ========
+namespace bench {
+// mean over samples of (w . x + b - y)^2, the data viewed in place (rows are samples).
+double w2_descent(std::span<const double> theta, std::span<double> g) {
+  constexpr descent::vec<"w", reg_d> w;
+  constexpr descent::var<"b"> b;
+  constexpr descent::vec<"x", reg_d> x;
+  constexpr descent::var<"y"> y;
+  const auto& p = w2();
+  using rows = Eigen::Matrix<double, Eigen::Dynamic, reg_d, Eigen::RowMajor>;
+  static const Eigen::Map<const rows> X(p.X.data(), static_cast<Eigen::Index>(p.n), reg_d);
+  static const auto obj = descent::make_objective(descent::mean_over_samples(sq(dot(w, x) + b - y)),
+                                                  descent::wrt(w, b), x = X, y = p.y);
+  return obj(theta, g);
+}
+}  // namespace bench
 #endif

@@ -50,8 +50,8 @@ bench::kernel lbfgs_descent() {
           },
           [s] { return s->x; },
           [s] {
-            return std::map<std::string, double>{{"iterations", double(s->iterations)},
-                                                 {"evaluations", double(s->evaluations)}};
+            return std::map<std::string, double>{{"optimizer_iterations", double(s->iterations)},
+                                                 {"objective_evaluations", double(s->evaluations)}};
           }};
 }
 
