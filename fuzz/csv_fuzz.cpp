@@ -1,5 +1,6 @@
-// libFuzzer target: descent::data::parse_csv, the reader behind read_csv (files, streams,
-// gzip).  The first input byte chooses the options, the rest is the file's bytes.  A run
+// libFuzzer target: descent::data::read_csv(stream, name, options), the reader behind
+// read_csv(path) (and parse_csv, gzip included).  The first input byte chooses the options,
+// the rest is the file's bytes.  A run
 // must either return a data set that keeps the reader's promises (at least one row, finite
 // values, consistent shapes, labels in range) or throw descent::data::csv_error; anything
 // else (another exception, a sanitizer report, a crash) is a bug.
@@ -8,6 +9,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstdio>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -39,7 +41,8 @@ void check(const descent::data::dataset<T>& d, const descent::data::csv_options&
 template <class T>
 void run(std::string_view text, const descent::data::csv_options& opt) {
   try {
-    check(descent::data::parse_csv<T>(text, "fuzz.csv", opt), opt);
+    std::istringstream in{std::string(text)};
+    check(descent::data::read_csv<T>(in, "fuzz.csv", opt), opt);
   } catch (const descent::data::csv_error&) {
   }
 }
