@@ -55,6 +55,9 @@ BOOST_AUTO_TEST_CASE(header_detection_never_eats_a_data_row) {
   BOOST_TEST(bom.features(0, 0) == 1.0);
   const auto bom_header = dd::parse_csv("\xEF\xBB\xBF" "a,y\n3,4\n", "t.csv");
   BOOST_TEST(bom_header.header.at(0) == "a");
+  // a line of empty fields is not a header either
+  BOOST_CHECK_EXCEPTION(dd::parse_csv(",,\n1,2,3\n", "t.csv"), dd::csv_error,
+                        [](const dd::csv_error& e) { return at(e, 1, 1) && contains(e, "empty"); });
   // every field non-numeric: a header
   const auto named = dd::parse_csv("a,b,y\n1,2,3\n", "t.csv");
   BOOST_TEST(named.size() == 1u);

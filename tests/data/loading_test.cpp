@@ -208,6 +208,8 @@ BOOST_AUTO_TEST_CASE(each_kind_of_malformed_input_names_file_line_and_column) {
   // ragged rows, both ways
   BOOST_CHECK_EXCEPTION(dd::parse_csv("1,2,3\n4,5,6,7\n", "t.csv"), dd::csv_error,
                         [](const dd::csv_error& e) { return at(e, 2, 7) && contains(e, "expected 3 fields, found 4"); });
+  BOOST_CHECK_EXCEPTION(dd::parse_csv("1,2,3\r\n4,5\r\n", "t.csv"), dd::csv_error,
+                        [](const dd::csv_error& e) { return at(e, 2, 4); });  // CRLF: the end of "4,5"
   BOOST_CHECK_EXCEPTION(dd::parse_csv("a,b,y\n4,5\n", "t.csv"), dd::csv_error,
                         [](const dd::csv_error& e) { return at(e, 2, 4) && contains(e, "as the header on line 1"); });
   // non-numbers, empty fields, NaN and Inf

@@ -382,7 +382,7 @@ dataset<T> parse_csv(std::string_view text, const std::string& name, const csv_o
           }
         }
         if (opt.header == csv_header::detect) {
-          if (numbers == 0 || announced) {
+          if ((numbers == 0 && first_text != 0) || announced) {  // not a line of empty fields
             header = true;
           } else if (first_text != 0) {
             const auto& f = fields[first_text - 1];
@@ -411,7 +411,8 @@ dataset<T> parse_csv(std::string_view text, const std::string& name, const csv_o
       select_columns(line_no);
     }
     if (fields.size() != nf) {
-      const std::size_t col = fields.size() > nf ? fields[nf].column : line.size() + 1;
+      const std::size_t end = line.size() - (line.ends_with('\r') ? 1 : 0);
+      const std::size_t col = fields.size() > nf ? fields[nf].column : end + 1;
       throw fail(line_no, col,
                  "expected " + std::to_string(nf) + " fields" +
                      (named_header ? " (as the header on line " + std::to_string(header_line) + ")"
