@@ -1,0 +1,59 @@
+// examples/common/softmax_example.hpp: softmax regression on a labelled CSV file (iris, wine):
+// a seeded 70/30 split, standardised on the training rows, L2-regularised softmax regression
+// fitted by L-BFGS (full batch), the held-out confusion matrix and accuracy.  With 45 (iris)
+// or 53 (wine) test rows one error moves the accuracy by ~2 points: over split seeds 0..7 the
+// accuracy ranged 0.933-1.000 (iris) and 0.925-1.000 (wine); the examples use seed 3.
+#ifndef DESCENT_EXAMPLES_COMMON_SOFTMAX_EXAMPLE_HPP
+#define DESCENT_EXAMPLES_COMMON_SOFTMAX_EXAMPLE_HPP
+
+#include <descent/data.hpp>
+#include <descent/losses.hpp>
+#include <descent/models/metrics.hpp>
+#include <descent/models/predict.hpp>
+#include <descent/models/softmax.hpp>
+#include <descent/second_order/lbfgs.hpp>
+#include <descent/shaped.hpp>
+#include <descent/train/minimize.hpp>
+#include <descent/train/progress_bar.hpp>
+#include <descent/train/stop.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+namespace example {
+
+template <std::size_t Features, std::size_t Classes>
+int softmax_regression(const char* name, const char* path, double lambda, std::uint64_t split_seed) {
+  using model = descent::models::softmax_regression<Features, Classes>;
+  auto all = descent::data::read_csv(path, {.classes = Classes});
+  auto split = descent::data::train_test_split(all, 0.3, split_seed);
+  descent::data::standardize(split);
+  std::printf("%s: %zu training and %zu test rows, %zu features, %zu classes\n", name, split.train.size(),
+              split.test.size(), Features, Classes);
+  std::printf("logits = %s\n", std::string(descent::to_string(model::logits)).c_str());
+  std::printf("d loss / d W = %s\n", std::string(descent::to_string(descent::d(model::loss, model::W))).c_str());
+
+  const auto obj = descent::make_objective(descent::mean_over_samples(model::loss) + lambda * descent::losses::l2_penalty(model::W),
+                                           model::params, model::x = split.train.features, model::label = split.train.labels);
+  std::vector<double> p = model::initial_parameters();
+  descent::lbfgs lbfgs;
+  const auto r = descent::minimize(obj, p, lbfgs, descent::max_iterations{500} || descent::gradient_norm_below{1e-8},
+                                   descent::progress_bar{});
+  std::printf("L-BFGS: %zu iterations, training loss %.6f, |grad| %.1e\n", r.iterations, r.loss, r.grad_norm);
+
+  const auto predicted = descent::models::predict_classes(model::logits, model::params, p, model::x = split.test.features);
+  const auto cm = descent::models::confusion_matrix(predicted, split.test.labels, Classes);
+  std::printf("confusion matrix (rows: true class, columns: predicted):\n");
+  for (std::size_t i = 0; i < Classes; ++i) {
+    for (std::size_t j = 0; j < Classes; ++j) std::printf(" %3zu", cm(i, j));
+    std::printf("\n");
+  }
+  std::printf("test_accuracy: %.4f\n", descent::models::accuracy(predicted, split.test.labels));
+  return 0;
+}
+
+}  // namespace example
+
+#endif
