@@ -26,6 +26,13 @@ struct gradient_check {
 };
 
 namespace detail {
+// The argument checks of check_gradient, in its words; instantiated by the call at once.
+template <class F, class W>
+struct check_gradient_arguments {
+  static_assert(expression<F>, "descent::check_gradient(f, wrt(...), bindings...): f is not a descent expression");
+  static_assert(is_wrt_v<W>, "descent::check_gradient(f, vars, bindings...): pass the variables as descent::wrt(x, y, ...)");
+};
+
 // A context that reads one variable from an override and the rest from a base context.
 template <class Base, class Var, class T>
 struct override_context {
@@ -46,8 +53,7 @@ struct override_context {
 struct check_gradient_fn {
   template <class F, class W, class... Bs>
   gradient_check operator()(const F& f, W w, const Bs&... bs) const {
-    detail::check_expression_argument<F>();
-    detail::check_wrt_argument<W>();
+    (void)detail::check_gradient_arguments<F, W>{};
     if constexpr (expression<F> && detail::is_wrt_v<W> && detail::check_bindings<Bs...>())
       return run(f, w, binding_set<Bs...>{bs...});
     else

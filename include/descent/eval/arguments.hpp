@@ -1,7 +1,8 @@
 // descent/eval/arguments.hpp: the bindings after wrt(...) of an objective, split into the
 // scalar bindings (`lambda = 0.1`, a binding_set) and the data columns (`x = xs`, a
 // column_set), each gathered into one object.  Split by type-list concatenation and
-// gathered by base-class assignment.
+// gathered by base-class assignment: cheaper to compile than hana::partition / filter /
+// unpack (measured: docs/design/architecture.md, "Argument handling").
 #ifndef DESCENT_EVAL_ARGUMENTS_HPP
 #define DESCENT_EVAL_ARGUMENTS_HPP
 
