@@ -4,7 +4,10 @@
 //   handwritten   truncated Taylor-series arithmetic of degree 8 (the standard hand method:
 //                 exp/sin/cos recurrences and Cauchy products), f^(8) = 8! y_8
 // Peers (Sacado Tay::Taylor, ADOL-C hos_forward) are in peers/*.cpp.
-#include <descent/descent.hpp>
+#include <descent/diff/d.hpp>
+#include <descent/diff/grad.hpp>
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
 
 #include <array>
 #include <cmath>

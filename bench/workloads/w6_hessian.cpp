@@ -5,7 +5,10 @@
 //                   (1/N) sum_i s_i (1 - s_i) [x_i 1][x_i 1]^T by hand (scalar, Eigen); the
 //                   descent row needs shaped expressions (w6_logistic_hessian_descent below)
 // Peers (ADOL-C's hessian driver, Sacado nested forward mode) are in peers/*.cpp.
-#include <descent/descent.hpp>
+#include <descent/diff/d.hpp>
+#include <descent/diff/grad.hpp>
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
 
 #include <Eigen/Core>
 
