@@ -7,9 +7,11 @@
 #endif
 #include <boost/test/unit_test.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 #include <map>
 #include <new>
 #include <stdexcept>
@@ -105,7 +107,7 @@ BOOST_AUTO_TEST_CASE(accumulation_applies_the_mean_every_k_steps) {
     BOOST_TEST(xa[1] == xb[1], "step " << i);
   }
   BOOST_TEST(message_of([] { o::chain<o::accumulate_gradients> c{{.k = 0}}; }) ==
-             "descent::optim::chain: k = 0 is outside [1, inf)");
+             "descent::optim::accumulate_gradients: k = 0 is outside [1, inf)");
 }
 
 BOOST_AUTO_TEST_CASE(clipping) {
@@ -217,7 +219,8 @@ BOOST_AUTO_TEST_CASE(checkpoint_restores_exactly) {
   map_archive saved;
   a.serialize(saved);
   BOOST_TEST(saved.fields.count("1.exp_avg") == 1u);
-  BOOST_TEST(saved.fields.count("2.rate.best") == 0u);  // warmup has no state of its own
+  BOOST_TEST(saved.fields.count("2.rate.then.best") == 1u);  // the plateau inside the warmup
+  BOOST_TEST(saved.fields.at("2.rate.then.rate").at(0) < 0.01);  // it saw the flat loss
   auto b = make();
   std::vector<double> xb = xa;
   saved.is_loading_ = true;
@@ -293,6 +296,100 @@ BOOST_AUTO_TEST_CASE(validation_names_the_parameter) {
              "descent::optim::adam: step: params.size() = 1 but grads.size() = 2");
   BOOST_TEST(message_of([&] { opt.step(h, std::span<const double>(h)); }) ==
              "descent::optim::adam: step: params and grads overlap");
+}
+
+BOOST_AUTO_TEST_CASE(bad_hyperparameters_are_rejected_naming_block_and_field) {
+  const double inf = std::numeric_limits<double>::infinity();
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  // Named optimizers: the option as the user wrote it.
+  BOOST_TEST(message_of([&] { (void)o::sgd({.learning_rate = inf}); }) ==
+             "descent::optim::sgd: learning_rate = inf is outside [0, inf)");
+  BOOST_TEST(message_of([&] { (void)o::adam({.learning_rate = nan}); }) ==
+             "descent::optim::adam: learning_rate = nan is outside [0, inf)");
+  BOOST_TEST(message_of([] { (void)o::momentum({.momentum = 1.5}); }) ==
+             "descent::optim::momentum: momentum = 1.5 is outside [0, 1)");
+  BOOST_TEST(message_of([] { (void)o::rmsprop({.momentum = 1.0}); }) ==
+             "descent::optim::rmsprop: momentum = 1 is outside [0, 1)");
+  BOOST_TEST(message_of([&] { (void)o::adamw({.eps = inf}); }) ==
+             "descent::optim::adamw: eps = inf is outside (0, inf)");
+  BOOST_TEST(message_of([] { (void)o::adam({}, o::cosine_decay{.decay_steps = 0}); }) ==
+             "descent::optim::adam: learning_rate.decay_steps = 0 is outside [1, inf)");
+  BOOST_TEST(message_of([] { (void)o::sgd({}, o::constant_schedule{-1.0}); }) ==
+             "descent::optim::sgd: learning_rate.value = -1 is outside [0, inf)");
+  // Custom chains: the block, not the chain.
+  BOOST_TEST(message_of([] { o::chain<o::clip_by_global_norm, o::scale_by_adam> c{{}, {.beta1 = 1.5}}; }) ==
+             "descent::optim::scale_by_adam: beta1 = 1.5 is outside [0, 1)");
+  BOOST_TEST(message_of([] { o::chain<o::scale_by_momentum> c{{.momentum = 1.5}}; }) ==
+             "descent::optim::scale_by_momentum: momentum = 1.5 is outside [0, 1)");
+  BOOST_TEST(message_of([&] { o::chain<o::clip_by_global_norm> c{{.max_norm = nan}}; }) ==
+             "descent::optim::clip_by_global_norm: max_norm = nan is outside (0, inf)");
+  BOOST_TEST(message_of([] { o::chain<o::clip_by_global_norm> c{{.norm_eps = -1e-6}}; }) ==
+             "descent::optim::clip_by_global_norm: norm_eps = -9.9999999999999995e-07 is outside [0, inf)");
+  BOOST_TEST(message_of([] { o::chain<o::scale_by_learning_rate<>, o::lookahead> c{{}, {.alpha = 2}}; }) ==
+             "descent::optim::lookahead: alpha = 2 is outside [0, 1]");
+  BOOST_TEST(message_of([&] { o::chain<o::scale_by_learning_rate<>> c{{{inf}}}; }) ==
+             "descent::optim::scale_by_learning_rate: learning_rate.value = inf is outside [0, inf)");
+  BOOST_TEST(message_of([] {
+               o::chain<o::scale_by_learning_rate<o::linear_warmup<o::cosine_decay>>> c{
+                   {{.warmup_steps = 2, .then = {.init_value = -0.5}}}};
+             }) ==
+             "descent::optim::scale_by_learning_rate: learning_rate.then.init_value = -0.5 is outside "
+             "[0, inf)");
+  BOOST_TEST(message_of([] {
+               o::chain<o::masked<o::scale_by_adam>> c{{{.beta2 = 1.0}, o::mask_range(2, 0, 1)}};
+             }) == "descent::optim::masked: inner.beta2 = 1 is outside [0, 1)");
+  BOOST_TEST(message_of([] { o::chain<o::scale_by_momentum> c{{.momentum = 0, .nesterov = true}}; }) ==
+             "descent::optim::scale_by_momentum: nesterov momentum requires momentum > 0 and "
+             "dampening = 0");
+  // Parameter groups: each group's optimizer checks itself when it is built.
+  BOOST_TEST(message_of([] { (void)o::param_groups(o::group{0, 1, o::adam({.beta1 = -0.1})}); }) ==
+             "descent::optim::adam: beta1 = -0.10000000000000001 is outside [0, 1)");
+}
+
+BOOST_AUTO_TEST_CASE(clipping_by_torch_rule) {
+  // torch.nn.utils.clip_grad_norm_: clip_coef = max_norm / (total_norm + 1e-6), clamped to
+  // 1, and the gradient is multiplied by it (torch 1.13, torch/nn/utils/clip_grad.py).
+  auto torch_clip = [](std::vector<double> g, double max_norm) {
+    double sum = 0;
+    for (double v : g) sum += v * v;
+    const double coef = std::min(max_norm / (std::sqrt(sum) + 1e-6), 1.0);
+    for (double& v : g) v *= coef;
+    return g;
+  };
+  for (const double max_norm : {1.0, 5.0, 4.9999999, 7.0}) {
+    o::chain<o::clip_by_global_norm, o::scale_by_learning_rate<>> c{
+        {.max_norm = max_norm, .norm_eps = 1e-6}, {{1.0}}};
+    std::vector<double> x{0, 0}, g{3, 4};
+    c.step(x, g);
+    const auto expected = torch_clip(g, max_norm);
+    BOOST_TEST(-x[0] == expected[0], "max_norm " << max_norm);
+    BOOST_TEST(-x[1] == expected[1], "max_norm " << max_norm);
+  }
+  // At norm == max_norm the rules differ: torch scales by 5 / (5 + 1e-6), Optax (the
+  // default, norm_eps = 0) leaves the update alone.
+  o::chain<o::clip_by_global_norm, o::scale_by_learning_rate<>> optax{{.max_norm = 5.0}, {{1.0}}};
+  std::vector<double> x{0, 0}, g{3, 4};
+  optax.step(x, g);
+  BOOST_TEST(x[0] == -3.0);
+  BOOST_TEST(torch_clip(g, 5.0)[0] < 3.0);
+}
+
+BOOST_AUTO_TEST_CASE(printing_every_field) {
+  BOOST_TEST(o::to_string(o::scale_by_adam{.beta2 = 0.99}) ==
+             "descent::optim::scale_by_adam{beta1 = 0.9, beta2 = 0.99, eps = 1e-08, t = 0, "
+             "inv_bc1 = 1, inv_sqrt_bc2 = 1}");
+  BOOST_TEST(o::to_string(o::nadam_options{.learning_rate = 0.01}) ==
+             "descent::optim::nadam{learning_rate = 0.01, beta1 = 0.9, beta2 = 0.999, eps = 1e-08, "
+             "weight_decay = 0, momentum_decay = 0.004}");
+  auto opt = o::sgd({.momentum = 0.5}, o::multi_step_decay{.init_value = 0.1, .milestones = {2, 4}});
+  std::vector<double> x{1.0}, g{1.0};
+  opt.step(x, g);
+  BOOST_TEST(o::to_string(opt) ==
+             "descent::optim::sgd: step = 1, blocks = [descent::optim::add_weight_decay{weight_decay = "
+             "0}, descent::optim::scale_by_momentum{momentum = 0.5, dampening = 0, nesterov = false, "
+             "count = 1}, descent::optim::scale_by_learning_rate{learning_rate = "
+             "descent::optim::multi_step_decay{init_value = 0.1, milestones = [2, 4], gamma = 0.1}, "
+             "count = 1}]");
 }
 
 BOOST_AUTO_TEST_CASE(float_parameters) {

@@ -37,6 +37,10 @@ static_assert(!o::update_rule<wrong_signature, double>);
 static_assert(!o::update_rule<buffers_without_names, double>);
 static_assert(o::update_rule<user_block, double>);
 static_assert(!o::update_rule<o::scale_by_adam, int>);
+// The concept a chain's blocks must satisfy (a chain of anything else does not compile:
+// tests/optim/fail_chain_of_non_block.cpp).
+static_assert(o::block<o::scale_by_adam> && o::block<user_block> && o::block<o::lookahead>);
+static_assert(!o::block<int> && !o::block<no_apply> && !o::block<buffers_without_names>);
 
 // Gates and barriers are recognised from their members.
 static_assert(o::detail::is_gate<o::accumulate_gradients>);
@@ -71,6 +75,14 @@ static_assert(std::is_same_v<decltype(o::sgd({}, o::cosine_decay{})),
 // Compile-time checked options.
 constexpr auto good = o::checked(o::nadam_options{.beta2 = 0.99, .momentum_decay = 0});
 static_assert(good.beta2 == 0.99);
+
+// Blocks, schedules and options are Hana Structs: their fields are walked generically.
+static_assert(o::detail::described<o::scale_by_adam> && o::detail::described<o::adam_options> &&
+              o::detail::described<o::scale_by_learning_rate<o::linear_warmup<o::cosine_decay>>> &&
+              o::detail::described<o::masked<o::scale_by_adam>> && !o::detail::described<user_block>);
+static_assert(o::detail::field_rule_of("beta1") == o::field_rule::unit_open);
+static_assert(o::detail::rule_for<o::reduce_on_plateau>("eps") == o::field_rule::nonnegative);
+static_assert(o::detail::rule_for<o::scale_by_adam>("eps") == o::field_rule::positive);
 
 // Schedules.
 static_assert(o::schedule<o::join_schedules<o::constant_schedule, o::step_decay>>);

@@ -109,6 +109,54 @@ BOOST_AUTO_TEST_CASE(sequences_exact_at_milestones) {
   BOOST_TEST(j(5) == 0.25);
 }
 
+// torch ConstantLR / LinearLR, from their documented definitions (torch 1.13 docs):
+//   ConstantLR(factor=0.5, total_iters=4), lr 0.05: 0.025 for epochs 0..3, then 0.05;
+//   LinearLR(start_factor=0.5, total_iters=4), lr 0.05: 0.025, 0.03125, 0.0375, 0.04375,
+//   then 0.05.  Closed forms: lr * factor while t < total_iters; lr * (start + (end - start)
+//   * min(t, T) / T).
+BOOST_AUTO_TEST_CASE(constant_and_linear_factor_match_torch) {
+  static_assert(o::schedule<o::constant_factor> && o::schedule<o::linear_factor>);
+  const o::constant_factor c{.init_value = 0.05, .factor = 0.5, .total_iters = 4};
+  for (std::size_t t = 0; t < 4; ++t) BOOST_TEST(c(t) == 0.025, "step " << t);
+  BOOST_TEST(c(4) == 0.05);
+  BOOST_TEST(c(1000) == 0.05);
+  const o::linear_factor l{.init_value = 0.05, .start_factor = 0.5, .total_iters = 4};
+  const double torch_doc[] = {0.025, 0.03125, 0.0375, 0.04375, 0.05, 0.05, 0.05};
+  for (std::size_t t = 0; t < 7; ++t) BOOST_TEST(close(l(t), torch_doc[t]), "step " << t);
+  // torch's defaults (factor 1/3, 5 iterations), and a decreasing linear factor.
+  BOOST_TEST(close(o::constant_factor{.init_value = 0.3}(4), 0.1));
+  BOOST_TEST(o::constant_factor{.init_value = 0.3}(5) == 0.3);
+  const o::linear_factor down{.init_value = 1.0, .start_factor = 1.0, .end_factor = 0.0, .total_iters = 10};
+  BOOST_TEST(close(down(3), 0.7));
+  BOOST_TEST(down(10) == 0.0);
+  BOOST_TEST(down(11) == 0.0);
+  // Their ranges (torch's): factor in [0, 1], start_factor in (0, 1], end_factor in [0, 1].
+  BOOST_CHECK_NO_THROW((o::chain<o::scale_by_learning_rate<o::constant_factor>>{{{.factor = 0.0}}}));
+  BOOST_CHECK_EXCEPTION(
+      (o::chain<o::scale_by_learning_rate<o::constant_factor>>{{{.factor = 1.5}}}), std::invalid_argument,
+      [](const std::invalid_argument& e) {
+        return std::string(e.what()) ==
+               "descent::optim::scale_by_learning_rate: learning_rate.factor = 1.5 is outside [0, 1]";
+      });
+  BOOST_CHECK_THROW((o::chain<o::scale_by_learning_rate<o::linear_factor>>{{{.start_factor = 0.0}}}),
+                    std::invalid_argument);
+  BOOST_CHECK_THROW((o::chain<o::scale_by_learning_rate<o::linear_factor>>{{{.total_iters = 0}}}),
+                    std::invalid_argument);
+}
+
+BOOST_AUTO_TEST_CASE(schedules_inside_schedules_pass_the_loss_on) {
+  // A plateau schedule after a warmup sees every loss (and its state is checkpointed,
+  // tests/optim/blocks.cpp).
+  static_assert(o::loss_aware_schedule<o::linear_warmup<o::reduce_on_plateau>>);
+  static_assert(o::loss_aware_schedule<o::join_schedules<o::constant_schedule, o::reduce_on_plateau>>);
+  static_assert(!o::loss_aware_schedule<o::linear_warmup<o::cosine_decay>>);
+  o::chain<o::scale_by_learning_rate<o::linear_warmup<o::reduce_on_plateau>>> opt{
+      {{.warmup_steps = 1, .then = {.init_value = 1.0, .factor = 0.5, .patience = 0}}}};
+  std::vector<double> x{0.0}, g{1.0};
+  for (int t = 0; t < 3; ++t) opt.step(x, g, 1.0);  // flat: halved after each bad step
+  BOOST_TEST(opt.block<0>().current() == 0.25);
+}
+
 BOOST_AUTO_TEST_CASE(reduce_on_plateau_sees_the_loss_through_step) {
   // torch ReduceLROnPlateau(factor=0.5, patience=2, cooldown=1) after each of these losses:
   const std::vector<double> loss{10, 9, 9, 9, 9, 9, 9, 8.9999, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9};
@@ -129,7 +177,8 @@ BOOST_AUTO_TEST_CASE(schedule_validation) {
   BOOST_CHECK_EXCEPTION(
       (o::chain<o::scale_by_learning_rate<o::step_decay>>{{{.step_size = 0}}}), std::invalid_argument,
       [](const std::invalid_argument& e) {
-        return std::string(e.what()) == "descent::optim::chain: step_size = 0 is outside [1, inf)";
+        return std::string(e.what()) ==
+               "descent::optim::scale_by_learning_rate: learning_rate.step_size = 0 is outside [1, inf)";
       });
   BOOST_CHECK_THROW((o::chain<o::scale_by_learning_rate<>>{{{-1.0}}}), std::invalid_argument);
   BOOST_CHECK_THROW((o::chain<o::scale_by_learning_rate<o::multi_step_decay>>{

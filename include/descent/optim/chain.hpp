@@ -35,6 +35,9 @@
 #include <utility>
 #include <vector>
 
+
+#include <descent/optim/detail/fields.hpp>
+#include <descent/optim/detail/for_each_index.hpp>
 #include <descent/optim/detail/prefixed_archive.hpp>
 #include <descent/optim/update_rule.hpp>
 
@@ -54,14 +57,13 @@ namespace descent::optim {
 
 namespace detail {
 
-template <class B, class T>
-consteval bool check_block() {
-  static_assert(update_rule<B, T>,
-                "descent::optim::chain: a block does not satisfy descent::optim::update_rule: "
-                "it needs a const member `template <class T> T apply(T u, T p, "
-                "descent::optim::slots<T, buffers> s) const`, and with `buffers` > 0 a "
-                "`buffer_names` array of that size (see descent/optim/update_rule.hpp)");
-  return update_rule<B, T>;
+/// No block that must be last (lookahead) anywhere but last.
+template <class... Blocks>
+constexpr bool last_blocks_last() {
+  constexpr bool last_only[] = {last_in_chain<Blocks>...};
+  for (std::size_t i = 0; i + 1 < sizeof...(Blocks); ++i)
+    if (last_only[i]) return false;
+  return true;
 }
 
 /// Hand the fused loop a local copy of small blocks (the compiler then knows that stores
@@ -81,7 +83,15 @@ class basic_chain {
   static_assert(std::same_as<T, double> || std::same_as<T, float>,
                 "descent::optim::chain: parameters must be float or double");
   static_assert(sizeof...(Blocks) > 0, "descent::optim::chain: needs at least one block");
-  static constexpr bool blocks_ok = (detail::check_block<Blocks, T>() && ...);
+  static constexpr bool blocks_ok = (update_rule<Blocks, T> && ...);
+  static_assert(blocks_ok,
+                "descent::optim::chain: a block does not satisfy descent::optim::update_rule: "
+                "it needs a const member `template <class T> T apply(T u, T p, "
+                "descent::optim::slots<T, buffers> s) const`, and with `buffers` > 0 a "
+                "`buffer_names` array of that size (see descent/optim/update_rule.hpp)");
+  static_assert(detail::last_blocks_last<Blocks...>(),
+                "descent::optim::chain: lookahead must be the last block of a chain (it turns "
+                "the update of the blocks before it into the step to its slow weights)");
 
   static constexpr std::size_t N = sizeof...(Blocks);
   template <std::size_t I>
@@ -143,9 +153,7 @@ class basic_chain {
   template <class Archive>
   void serialize(Archive& ar) {
     ar("step", step_);
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (serialize_block<I>(ar), ...);
-    }(std::make_index_sequence<N>{});
+    detail::for_each_index<N>([&](auto i) { serialize_block<decltype(i)::value>(ar); });
     ready_ = false;
   }
 
@@ -165,60 +173,59 @@ class basic_chain {
   [[nodiscard]] std::span<const T> buffer() const noexcept {
     return std::get<I>(state_)[K];
   }
-  [[nodiscard]] const char* name() const noexcept { return who_; }
+  /// The named optimizer's name ("descent::optim::adam"), else "descent::optim::chain".
+  [[nodiscard]] const char* name() const noexcept { return who_ ? who_ : "descent::optim::chain"; }
 
  private:
   enum class sink { params, work, none };
 
-  void validate() {
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (
-          [&] {
-            if constexpr (detail::has_validate<block_t<I>>) std::get<I>(blocks_).validate(who_);
-          }(),
-          ...);
-    }(std::make_index_sequence<N>{});
+  // Every block's hyperparameters, by the rules of their names (detail/fields.hpp); a
+  // message names the named optimizer, else the block ("descent::optim::scale_by_adam").
+  void validate() const {
+    detail::for_each_index<N>([&](auto i) {
+      using B = block_t<decltype(i)::value>;
+      const char* who = who_ ? who_ : detail::name_of<B>() ? detail::name_of<B>() : name();
+      detail::validate_fields(std::get<decltype(i)::value>(blocks_), who);
+    });
   }
 
   void step_impl(std::span<T> params, std::span<const T> grads, double loss) {
     if constexpr (blocks_ok) {
       if (params.size() != grads.size())
-        throw std::invalid_argument(std::string(who_) + ": step: params.size() = " +
+        throw std::invalid_argument(std::string(name()) + ": step: params.size() = " +
                                     std::to_string(params.size()) + " but grads.size() = " +
                                     std::to_string(grads.size()));
       const std::less<const T*> lt;
       if (!params.empty() && lt(grads.data(), params.data() + params.size()) &&
           lt(params.data(), grads.data() + grads.size()))
-        throw std::invalid_argument(std::string(who_) + ": step: params and grads overlap");
+        throw std::invalid_argument(std::string(name()) + ": step: params and grads overlap");
       ensure_state(params);
       ++step_;
       const step_context ctx{step_, n_, loss};
       const std::size_t cut = prepare_all(ctx);
-      [&]<std::size_t... C>(std::index_sequence<C...>) {
-        (try_cut<C + 1>(cut, params, grads) || ...);
-      }(std::make_index_sequence<N>{});
+      bool done = false;
+      detail::for_each_index<N>([&](auto c) {
+        done = done || try_cut<decltype(c)::value + 1>(cut, params, grads);
+      });
     }
   }
 
   std::size_t prepare_all(const step_context& ctx) {
     std::size_t cut = N;
     bool stopped = false;
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (
-          [&] {
-            if (stopped) return;
-            auto& b = std::get<I>(blocks_);
-            if constexpr (detail::is_gate<block_t<I>>) {
-              if (!b.prepare(ctx)) {
-                stopped = true;
-                cut = I + 1;
-              }
-            } else if constexpr (detail::has_prepare<block_t<I>>) {
-              b.prepare(ctx);
-            }
-          }(),
-          ...);
-    }(std::make_index_sequence<N>{});
+    detail::for_each_index<N>([&](auto i) {
+      constexpr std::size_t I = decltype(i)::value;
+      if (stopped) return;
+      auto& b = std::get<I>(blocks_);
+      if constexpr (detail::is_gate<block_t<I>>) {
+        if (!b.prepare(ctx)) {
+          stopped = true;
+          cut = I + 1;
+        }
+      } else if constexpr (detail::has_prepare<block_t<I>>) {
+        b.prepare(ctx);
+      }
+    });
     return cut;
   }
 
@@ -260,6 +267,8 @@ class basic_chain {
     }
   }
 
+  // The one place that keeps an index pack: the blocks' apply() calls are expanded
+  // inside the element loop, so that the compiler sees one loop body.
   template <std::size_t B, sink Out, std::size_t... I>
   void fused_loop(const T* in, T* params, std::index_sequence<I...>) {
     const std::size_t n = n_;
@@ -292,14 +301,12 @@ class basic_chain {
   void ensure_state(std::span<const T> params) {
     if (ready_) {
       if (params.size() == n_) return;
-      throw std::invalid_argument(std::string(who_) + ": the number of parameters changed from " +
+      throw std::invalid_argument(std::string(name()) + ": the number of parameters changed from " +
                                   std::to_string(n_) + " to " + std::to_string(params.size()) +
                                   "; call reset() to start over");
     }
     n_ = params.size();
-    [&]<std::size_t... I>(std::index_sequence<I...>) {
-      (init_block<I>(params), ...);
-    }(std::make_index_sequence<N>{});
+    detail::for_each_index<N>([&](auto i) { init_block<decltype(i)::value>(params); });
     if constexpr (needs_work) work_.assign(n_, T(0));
     ready_ = true;
   }
@@ -315,7 +322,7 @@ class basic_chain {
     }
     if (nb > 0 && all_sized) return;  // restored from a checkpoint
     if (!all_empty)
-      throw std::invalid_argument(std::string(who_) + ": the restored state of block " +
+      throw std::invalid_argument(std::string(name()) + ": the restored state of block " +
                                   std::to_string(I) + " does not fit " + std::to_string(n_) +
                                   " parameters");
     std::array<std::span<T>, nb> spans{};
@@ -329,7 +336,7 @@ class basic_chain {
   template <std::size_t I, class Archive>
   void serialize_block(Archive& ar) {
     detail::prefixed_archive<Archive> pa{ar, std::to_string(I) + "."};
-    if constexpr (detail::has_serialize<block_t<I>>) std::get<I>(blocks_).serialize(pa);
+    detail::serialize_state(std::get<I>(blocks_), pa);
     constexpr std::size_t nb = detail::buffer_count<block_t<I>>();
     if constexpr (nb > 0)
       for (std::size_t k = 0; k < nb; ++k) pa(block_t<I>::buffer_names[k], std::get<I>(state_)[k]);
@@ -342,8 +349,26 @@ class basic_chain {
   std::uint64_t step_ = 0;
   std::size_t n_ = 0;
   bool ready_ = false;
-  const char* who_ = "descent::optim::chain";
+  const char* who_ = nullptr;  // a named optimizer's name
 };
+
+/// "descent::optim::adam: step = 3, blocks = [descent::optim::add_weight_decay{weight_decay =
+/// 0}, descent::optim::scale_by_adam{beta1 = 0.9, ..., t = 3, ...}, ...]": every block's
+/// hyperparameters and state (a block that is not a Hana Struct by its name only).
+template <class T, class... Blocks>
+[[nodiscard]] std::string to_string(const basic_chain<T, Blocks...>& c) {
+  std::string s = c.name();
+  s += ": step = " + std::to_string(c.steps()) + ", blocks = [";
+  detail::for_each_index<sizeof...(Blocks)>([&](auto i) {
+    using B = std::remove_cvref_t<decltype(c.template block<decltype(i)::value>())>;
+    if (decltype(i)::value > 0) s += ", ";
+    if constexpr (detail::described<B>)
+      s += to_string(c.template block<decltype(i)::value>());
+    else
+      s += detail::name_of<B>() ? detail::name_of<B>() : "(a block)";
+  });
+  return s + "]";
+}
 
 /// A chain over double parameters, e.g. chain<clip_by_global_norm, scale_by_adam, ...>.
 template <class... Blocks>

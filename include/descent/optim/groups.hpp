@@ -22,6 +22,8 @@
 #include <type_traits>
 #include <utility>
 
+
+#include <descent/optim/detail/for_each_index.hpp>
 #include <descent/optim/detail/prefixed_archive.hpp>
 
 namespace descent::optim {
@@ -52,13 +54,12 @@ struct no_update {
 template <class... O>
 class param_groups {
  public:
-  explicit param_groups(group<O>... groups) : groups_{std::move(groups)...} {
-    std::array<std::pair<std::size_t, std::size_t>, sizeof...(O)> ranges{
-        std::pair{groups_offset(groups), groups.count}...};
-    for (std::size_t i = 0; i < ranges.size(); ++i)
-      for (std::size_t j = i + 1; j < ranges.size(); ++j) {
-        const auto [a, n] = ranges[i];
-        const auto [b, m] = ranges[j];
+  explicit param_groups(group<O>... groups)
+      : ranges_{std::pair{groups.offset, groups.count}...}, groups_{std::move(groups)...} {
+    for (std::size_t i = 0; i < ranges_.size(); ++i)
+      for (std::size_t j = i + 1; j < ranges_.size(); ++j) {
+        const auto [a, n] = ranges_[i];
+        const auto [b, m] = ranges_[j];
         if (n > 0 && m > 0 && a < b + m && b < a + n)
           throw std::invalid_argument("descent::optim::param_groups: group " + std::to_string(i) +
                                       " and group " + std::to_string(j) + " overlap");
@@ -85,21 +86,13 @@ class param_groups {
   /// Each group's state as "group<K>.<name>".
   template <class Archive>
   void serialize(Archive& ar) {
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (
-          [&] {
-            detail::prefixed_archive<Archive> pa{ar, "group" + std::to_string(K) + "."};
-            std::get<K>(groups_).optimizer.serialize(pa);
-          }(),
-          ...);
-    }(std::index_sequence_for<O...>{});
+    detail::for_each_index<sizeof...(O)>([&](auto k) {
+      detail::prefixed_archive<Archive> pa{ar, "group" + std::to_string(decltype(k)::value) + "."};
+      std::get<decltype(k)::value>(groups_).optimizer.serialize(pa);
+    });
   }
 
  private:
-  template <class G>
-  static std::size_t groups_offset(const G& g) {
-    return g.offset;
-  }
 
   template <class T, class P, class G>
   void step_impl(P& params, G& grads, const T* loss) {
@@ -109,26 +102,28 @@ class param_groups {
       throw std::invalid_argument("descent::optim::param_groups: params.size() = " +
                                   std::to_string(p.size()) + " but grads.size() = " +
                                   std::to_string(g.size()));
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (
-          [&] {
-            auto& gr = std::get<K>(groups_);
-            if (gr.offset > p.size() || gr.count > p.size() - gr.offset)
-              throw std::out_of_range("descent::optim::param_groups: group " + std::to_string(K) +
-                                      " covers [" + std::to_string(gr.offset) + ", " +
-                                      std::to_string(gr.offset + gr.count) + ") but there are " +
-                                      std::to_string(p.size()) + " parameters");
-            auto ps = p.subspan(gr.offset, gr.count);
-            auto gs = g.subspan(gr.offset, gr.count);
-            if (loss)
-              gr.optimizer.step(ps, gs, *loss);
-            else
-              gr.optimizer.step(ps, gs);
-          }(),
-          ...);
-    }(std::index_sequence_for<O...>{});
+    for (std::size_t k = 0; k < sizeof...(O); ++k) {  // every group fits before any moves
+      const auto [offset, count] = ranges_[k];
+      if (offset > p.size() || count > p.size() - offset)
+        throw std::out_of_range("descent::optim::param_groups: group " + std::to_string(k) +
+                                " covers [" + std::to_string(offset) + ", " +
+                                std::to_string(offset + count) + ") but there are " +
+                                std::to_string(p.size()) + " parameters");
+    }
+    std::apply([&](auto&... gr) { (step_group(gr, p, g, loss), ...); }, groups_);
   }
 
+  template <class T, class Gr>
+  static void step_group(Gr& gr, std::span<T> p, std::span<const T> g, const T* loss) {
+    auto ps = p.subspan(gr.offset, gr.count);
+    auto gs = g.subspan(gr.offset, gr.count);
+    if (loss)
+      gr.optimizer.step(ps, gs, *loss);
+    else
+      gr.optimizer.step(ps, gs);
+  }
+
+  std::array<std::pair<std::size_t, std::size_t>, sizeof...(O)> ranges_;  // offset, count
   std::tuple<group<O>...> groups_;
 };
 

@@ -22,8 +22,14 @@
 //                                                       //   (a "barrier": global norms)
 //   template <class T> void init(std::span<const T> params,
 //                                std::array<std::span<T>, N> buffers);  // default: zeros
-//   constexpr void validate(const char* who) const;     // throw on bad hyperparameters
+//   static constexpr const char* name = "...";          // for messages and to_string
+//   static constexpr bool last_in_chain = true;          // only as the last block (lookahead)
+//   constexpr void validate(const char* who) const;     // rules between hyperparameters
 //   template <class Archive> void serialize(Archive&);  // scalar state for checkpoints
+// A block adapted as a Boost.Hana Struct (BOOST_HANA_ADAPT_STRUCT, see
+// descent/optim/detail/fields.hpp) needs neither validate nor serialize for its fields:
+// the chain checks every hyperparameter by the rule of its name and saves every field
+// whose name ends in '_'.
 #ifndef DESCENT_OPTIM_UPDATE_RULE_HPP
 #define DESCENT_OPTIM_UPDATE_RULE_HPP
 
@@ -86,7 +92,17 @@ concept update_rule =
       { b.apply(u, p, s) } -> std::convertible_to<T>;
     };
 
+/// B is a block: an update rule over double or float parameters (or both).  A chain of
+/// anything else is rejected when the chain type is instantiated.
+template <class B>
+concept block = update_rule<B, double> || update_rule<B, float>;
+
 namespace detail {
+
+template <class B>
+concept last_in_chain = requires {
+  requires static_cast<bool>(B::last_in_chain);
+};
 
 template <class B>
 concept has_prepare = requires(B& b, const step_context& c) { b.prepare(c); };

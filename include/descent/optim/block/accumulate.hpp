@@ -9,12 +9,13 @@
 #include <array>
 #include <cstdint>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct accumulate_gradients {
+  static constexpr const char* name = "descent::optim::accumulate_gradients";
   std::uint64_t k = 1;
 
   static constexpr std::size_t buffers = 1;
@@ -40,13 +41,10 @@ struct accumulate_gradients {
     acc = 0;
     return mean;
   }
-  constexpr void validate(const char* who) const { detail::check_count(who, "k", k); }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("count", count_);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::accumulate_gradients, k, count_);
 
 #endif  // DESCENT_OPTIM_BLOCK_ACCUMULATE_HPP

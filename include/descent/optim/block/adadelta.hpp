@@ -8,12 +8,13 @@
 #include <array>
 #include <cmath>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_adadelta {
+  static constexpr const char* name = "descent::optim::scale_by_adadelta";
   double rho = 0.9;
   double eps = 1e-6;
 
@@ -30,12 +31,10 @@ struct scale_by_adadelta {
     acc = r * acc + one_minus_r * d * d;
     return d;
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_closed(who, "rho", rho);
-    detail::check_positive(who, "eps", eps);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_adadelta, rho, eps);
 
 #endif  // DESCENT_OPTIM_BLOCK_ADADELTA_HPP

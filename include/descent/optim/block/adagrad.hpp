@@ -8,12 +8,13 @@
 #include <cmath>
 #include <span>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_adagrad {
+  static constexpr const char* name = "descent::optim::scale_by_adagrad";
   double initial_accumulator_value = 0;
   double eps = 1e-10;
 
@@ -30,12 +31,10 @@ struct scale_by_adagrad {
     sum = sum + u * u;
     return u / (std::sqrt(sum) + static_cast<T>(eps));
   }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "initial_accumulator_value", initial_accumulator_value);
-    detail::check_positive(who, "eps", eps);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_adagrad, initial_accumulator_value, eps);
 
 #endif  // DESCENT_OPTIM_BLOCK_ADAGRAD_HPP

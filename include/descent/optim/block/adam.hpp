@@ -11,7 +11,7 @@
 #include <cmath>
 #include <cstdint>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
@@ -19,6 +19,8 @@ namespace descent::optim {
 /// Adam (AmsGrad = false) and AMSGrad (true) share everything but the maximum.
 template <bool AmsGrad>
 struct basic_scale_by_adam {
+  static constexpr const char* name =
+      AmsGrad ? "descent::optim::scale_by_amsgrad" : "descent::optim::scale_by_adam";
   double beta1 = 0.9;
   double beta2 = 0.999;
   double eps = 1e-8;
@@ -58,22 +60,15 @@ struct basic_scale_by_adam {
     return m * static_cast<T>(inv_bc1_) /
            (std::sqrt(second) * static_cast<T>(inv_sqrt_bc2_) + static_cast<T>(eps));
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_open(who, "beta1", beta1);
-    detail::check_unit_open(who, "beta2", beta2);
-    detail::check_positive(who, "eps", eps);
-  }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("t", t_);
-    ar("inv_bc1", inv_bc1_);
-    ar("inv_sqrt_bc2", inv_sqrt_bc2_);
-  }
 };
 
 using scale_by_adam = basic_scale_by_adam<false>;
 using scale_by_amsgrad = basic_scale_by_adam<true>;
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_adam, beta1, beta2, eps, t_, inv_bc1_, inv_sqrt_bc2_);
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_amsgrad, beta1, beta2, eps, t_, inv_bc1_,
+                     inv_sqrt_bc2_);
 
 #endif  // DESCENT_OPTIM_BLOCK_ADAM_HPP

@@ -9,12 +9,13 @@
 #include <cmath>
 #include <cstdint>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_adamax {
+  static constexpr const char* name = "descent::optim::scale_by_adamax";
   double beta1 = 0.9;
   double beta2 = 0.999;
   double eps = 1e-8;
@@ -39,18 +40,10 @@ struct scale_by_adamax {
     n = std::max(static_cast<T>(beta2) * n, std::abs(u) + static_cast<T>(eps));
     return m / n * static_cast<T>(inv_bc1_);
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_open(who, "beta1", beta1);
-    detail::check_unit_open(who, "beta2", beta2);
-    detail::check_positive(who, "eps", eps);
-  }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("t", t_);
-    ar("inv_bc1", inv_bc1_);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_adamax, beta1, beta2, eps, t_, inv_bc1_);
 
 #endif  // DESCENT_OPTIM_BLOCK_ADAMAX_HPP

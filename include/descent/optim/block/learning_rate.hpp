@@ -4,6 +4,7 @@
 
 #include <cstdint>
 
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/detail/prefixed_archive.hpp>
 #include <descent/optim/schedule.hpp>
 #include <descent/optim/schedule/decay.hpp>
@@ -17,6 +18,7 @@ namespace descent::optim {
 /// schedule (reduce_on_plateau) observes the loss passed to step() first.
 template <schedule S = constant_schedule>
 struct scale_by_learning_rate {
+  static constexpr const char* name = "descent::optim::scale_by_learning_rate";
   S learning_rate{};
 
   // state
@@ -36,19 +38,24 @@ struct scale_by_learning_rate {
   /// The rate used by the last step.
   [[nodiscard]] double current() const noexcept { return rate_; }
 
-  constexpr void validate(const char* who) const {
-    if constexpr (requires { learning_rate.validate(who); }) learning_rate.validate(who);
-  }
+  /// "count", then the schedule's state under "rate." (not "learning_rate.": the name
+  /// checkpoints have always used).
   template <class Archive>
   void serialize(Archive& ar) {
     ar("count", count_);
-    if constexpr (requires { learning_rate.serialize(ar); }) {
-      detail::prefixed_archive<Archive> pa{ar, "rate."};
-      learning_rate.serialize(pa);
-    }
+    detail::prefixed_archive<Archive> pa{ar, "rate."};
+    detail::serialize_state(learning_rate, pa);
   }
 };
 
 }  // namespace descent::optim
+
+namespace descent::optim::detail {
+template <class S>
+struct fields_of<scale_by_learning_rate<S>> {
+  using B = scale_by_learning_rate<S>;
+  using list = field_list<DESCENT_OPTIM_FIELD(B, learning_rate), DESCENT_OPTIM_FIELD(B, count_)>;
+};
+}  // namespace descent::optim::detail
 
 #endif  // DESCENT_OPTIM_BLOCK_LEARNING_RATE_HPP

@@ -7,12 +7,13 @@
 
 #include <array>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_lion {
+  static constexpr const char* name = "descent::optim::scale_by_lion";
   double beta1 = 0.9;
   double beta2 = 0.99;
 
@@ -27,12 +28,10 @@ struct scale_by_lion {
     m = b2 * m + (1 - b2) * u;
     return static_cast<T>((c > 0) - (c < 0));
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_open(who, "beta1", beta1);
-    detail::check_unit_open(who, "beta2", beta2);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_lion, beta1, beta2);
 
 #endif  // DESCENT_OPTIM_BLOCK_LION_HPP

@@ -14,12 +14,15 @@
 #include <cstdint>
 #include <span>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct lookahead {
+  static constexpr const char* name = "descent::optim::lookahead";
+  /// The chain rejects a lookahead anywhere but last (a static_assert).
+  static constexpr bool last_in_chain = true;
   std::uint64_t k = 5;
   double alpha = 0.5;
 
@@ -46,16 +49,10 @@ struct lookahead {
     slow = slow + static_cast<T>(alpha) * (fast - slow);
     return p - slow;
   }
-  constexpr void validate(const char* who) const {
-    detail::check_count(who, "k", k);
-    detail::check_unit_closed(who, "alpha", alpha);
-  }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("count", count_);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::lookahead, k, alpha, count_);
 
 #endif  // DESCENT_OPTIM_BLOCK_LOOKAHEAD_HPP

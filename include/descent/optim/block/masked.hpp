@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
@@ -40,6 +41,7 @@ struct masked {
   static_assert(!detail::is_barrier<Block, double> && !detail::is_barrier<Block, float>,
                 "descent::optim::masked: a barrier (clip_by_global_norm) cannot be masked");
 
+  static constexpr const char* name = "descent::optim::masked";
   Block inner{};
   std::vector<std::uint8_t> where{};
 
@@ -68,17 +70,21 @@ struct masked {
   T apply(T u, T p, slots<T, buffers> s) const {
     return where[s.index] ? static_cast<T>(inner.apply(u, p, s)) : u;
   }
-  void validate(const char* who) const {
-    if constexpr (detail::has_validate<Block>) inner.validate(who);
-  }
+  /// The inner block's state under the block's own names (no "inner." prefix).
   template <class Archive>
-  void serialize(Archive& ar)
-    requires detail::has_serialize<Block>
-  {
-    inner.serialize(ar);
+  void serialize(Archive& ar) {
+    detail::serialize_state(inner, ar);
   }
 };
 
 }  // namespace descent::optim
+
+namespace descent::optim::detail {
+template <class Block>
+struct fields_of<masked<Block>> {
+  using B = masked<Block>;
+  using list = field_list<DESCENT_OPTIM_FIELD(B, inner), DESCENT_OPTIM_FIELD(B, where)>;
+};
+}  // namespace descent::optim::detail
 
 #endif  // DESCENT_OPTIM_BLOCK_MASKED_HPP

@@ -11,12 +11,14 @@
 #include <array>
 #include <cstdint>
 
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/detail/validate.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_momentum {
+  static constexpr const char* name = "descent::optim::scale_by_momentum";
   double momentum = 0.9;
   double dampening = 0;
   bool nesterov = false;
@@ -39,18 +41,15 @@ struct scale_by_momentum {
     b = first_ ? u : static_cast<T>(momentum) * b + static_cast<T>(1 - dampening) * u;
     return nesterov ? u + static_cast<T>(momentum) * b : b;
   }
+  /// The rule between fields (each field's range is checked by its name).
   constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "momentum", momentum);
-    detail::check_unit_closed(who, "dampening", dampening);
     if (nesterov && (momentum <= 0 || dampening != 0))
       detail::invalid_combination(who, "nesterov momentum requires momentum > 0 and dampening = 0");
-  }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("count", count_);
   }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_momentum, momentum, dampening, nesterov, count_);
 
 #endif  // DESCENT_OPTIM_BLOCK_MOMENTUM_HPP

@@ -13,12 +13,13 @@
 #include <cmath>
 #include <cstdint>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_nadam {
+  static constexpr const char* name = "descent::optim::scale_by_nadam";
   double beta1 = 0.9;
   double beta2 = 0.999;
   double eps = 1e-8;
@@ -52,22 +53,11 @@ struct scale_by_nadam {
     const T denom = std::sqrt(v) * static_cast<T>(inv_sqrt_bc2_) + static_cast<T>(eps);
     return (static_cast<T>(coef_grad_) * u + static_cast<T>(coef_avg_) * m) / denom;
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_open(who, "beta1", beta1);
-    detail::check_unit_open(who, "beta2", beta2);
-    detail::check_positive(who, "eps", eps);
-    detail::check_nonnegative(who, "momentum_decay", momentum_decay);
-  }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("t", t_);
-    ar("mu_product", mu_product_);
-    ar("coef_grad", coef_grad_);
-    ar("coef_avg", coef_avg_);
-    ar("inv_sqrt_bc2", inv_sqrt_bc2_);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_nadam, beta1, beta2, eps, momentum_decay, t_,
+                     mu_product_, coef_grad_, coef_avg_, inv_sqrt_bc2_);
 
 #endif  // DESCENT_OPTIM_BLOCK_NADAM_HPP

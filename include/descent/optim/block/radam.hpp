@@ -10,12 +10,13 @@
 #include <cmath>
 #include <cstdint>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_radam {
+  static constexpr const char* name = "descent::optim::scale_by_radam";
   double beta1 = 0.9;
   double beta2 = 0.999;
   double eps = 1e-8;
@@ -53,20 +54,11 @@ struct scale_by_radam {
     if (rectified_) return mhat * static_cast<T>(scale_) / (std::sqrt(v) + static_cast<T>(eps));
     return mhat;
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_open(who, "beta1", beta1);
-    detail::check_unit_open(who, "beta2", beta2);
-    detail::check_positive(who, "eps", eps);
-  }
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("t", t_);
-    ar("inv_bc1", inv_bc1_);
-    ar("scale", scale_);
-    ar("rectified", rectified_);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_radam, beta1, beta2, eps, t_, inv_bc1_, scale_,
+                     rectified_);
 
 #endif  // DESCENT_OPTIM_BLOCK_RADAM_HPP

@@ -9,12 +9,13 @@
 #include <array>
 #include <cmath>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_rms {
+  static constexpr const char* name = "descent::optim::scale_by_rms";
   double alpha = 0.99;
   double eps = 1e-8;
   bool centered = false;
@@ -34,12 +35,10 @@ struct scale_by_rms {
     }
     return u / (std::sqrt(v) + static_cast<T>(eps));
   }
-  constexpr void validate(const char* who) const {
-    detail::check_unit_closed(who, "alpha", alpha);
-    detail::check_positive(who, "eps", eps);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_rms, alpha, eps, centered);
 
 #endif  // DESCENT_OPTIM_BLOCK_RMS_HPP

@@ -10,12 +10,14 @@
 #include <array>
 #include <span>
 
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/detail/validate.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 struct scale_by_rprop {
+  static constexpr const char* name = "descent::optim::scale_by_rprop";
   double initial_step = 1e-2;  // torch's lr
   double eta_minus = 0.5;
   double eta_plus = 1.2;
@@ -41,17 +43,16 @@ struct scale_by_rprop {
     prev = g;
     return static_cast<T>((g > 0) - (g < 0)) * step;
   }
+  /// The rule between fields (each field's range is checked by its name).
   constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "learning_rate", initial_step);
-    if (!(eta_minus > 0 && eta_minus < 1))
-      detail::hyperparameter_out_of_range(who, "eta_minus", eta_minus, "(0, 1)");
-    if (!(eta_plus > 1)) detail::hyperparameter_out_of_range(who, "eta_plus", eta_plus, "(1, inf)");
-    detail::check_nonnegative(who, "step_size_min", step_size_min);
     if (!(step_size_max >= step_size_min))
       detail::invalid_combination(who, "step_size_max must be >= step_size_min");
   }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::scale_by_rprop, initial_step, eta_minus, eta_plus,
+                     step_size_min, step_size_max);
 
 #endif  // DESCENT_OPTIM_BLOCK_RPROP_HPP

@@ -7,6 +7,7 @@
 namespace descent::optim {
 
 struct scale_by_sign {
+  static constexpr const char* name = "descent::optim::scale_by_sign";
   template <class T>
   T apply(T u, T, slots<T, 0>) const {
     return static_cast<T>((u > 0) - (u < 0));

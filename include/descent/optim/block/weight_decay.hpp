@@ -8,35 +8,34 @@
 #ifndef DESCENT_OPTIM_BLOCK_WEIGHT_DECAY_HPP
 #define DESCENT_OPTIM_BLOCK_WEIGHT_DECAY_HPP
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/update_rule.hpp>
 
 namespace descent::optim {
 
 /// Coupled weight decay (L2 into the gradient): put it first in a chain.
 struct add_weight_decay {
+  static constexpr const char* name = "descent::optim::add_weight_decay";
   double weight_decay = 0;
   template <class T>
   T apply(T u, T p, slots<T, 0>) const {
     return u + static_cast<T>(weight_decay) * p;
-  }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "weight_decay", weight_decay);
   }
 };
 
 /// Decoupled weight decay (AdamW, Lion): put it after the scaling, before the rate.
 struct add_decayed_weights {
+  static constexpr const char* name = "descent::optim::add_decayed_weights";
   double weight_decay = 0;
   template <class T>
   T apply(T u, T p, slots<T, 0>) const {
     return u + static_cast<T>(weight_decay) * p;
   }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "weight_decay", weight_decay);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::add_weight_decay, weight_decay);
+DESCENT_OPTIM_STRUCT(descent::optim::add_decayed_weights, weight_decay);
 
 #endif  // DESCENT_OPTIM_BLOCK_WEIGHT_DECAY_HPP

@@ -7,7 +7,7 @@
 #include <cstddef>
 #include <numbers>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 
 namespace descent::optim {
 
@@ -20,6 +20,7 @@ inline double cosine_between(double from, double to, double fraction) {
 /// rate(t) = end_value + (init_value - end_value) * (1 + cos(pi * min(t, T) / T)) / 2,
 /// T = decay_steps   (torch CosineAnnealingLR's closed form, held at end_value after T).
 struct cosine_decay {
+  static constexpr const char* name = "descent::optim::cosine_decay";
   double init_value = 1e-3;
   std::size_t decay_steps = 1;
   double end_value = 0;
@@ -28,17 +29,13 @@ struct cosine_decay {
                                   static_cast<double>(std::min(t, decay_steps)) /
                                       static_cast<double>(decay_steps));
   }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "init_value", init_value);
-    detail::check_nonnegative(who, "end_value", end_value);
-    detail::check_count(who, "decay_steps", decay_steps);
-  }
 };
 
 /// SGDR (Loshchilov & Hutter 2017; torch CosineAnnealingWarmRestarts): cosine from
 /// init_value to end_value over a period, then restart; each period is period_mult times
 /// the previous one.  Restart points are computed in integers, so they are exact.
 struct cosine_warm_restarts {
+  static constexpr const char* name = "descent::optim::cosine_warm_restarts";
   double init_value = 1e-3;
   std::size_t period = 10;       // T_0
   std::size_t period_mult = 1;   // T_mult
@@ -52,18 +49,13 @@ struct cosine_warm_restarts {
     return detail::cosine_between(init_value, end_value,
                                   static_cast<double>(t) / static_cast<double>(length));
   }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "init_value", init_value);
-    detail::check_nonnegative(who, "end_value", end_value);
-    detail::check_count(who, "period", period);
-    detail::check_count(who, "period_mult", period_mult);
-  }
 };
 
 /// One-cycle policy (Smith & Topin 2017), exactly torch's OneCycleLR: from
 /// max_value/div_factor up to max_value over the first pct_start of total_steps, then down
 /// to max_value/div_factor/final_div_factor (three_phase: back to the start value first).
 struct one_cycle {
+  static constexpr const char* name = "descent::optim::one_cycle";
   double max_value = 1e-2;
   std::size_t total_steps = 100;
   double pct_start = 0.3;
@@ -97,16 +89,14 @@ struct one_cycle {
     }
     return minimum;  // not reached
   }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "max_value", max_value);
-    detail::check_count(who, "total_steps", total_steps);
-    if (!(pct_start > 0 && pct_start < 1))
-      detail::hyperparameter_out_of_range(who, "pct_start", pct_start, "(0, 1)");
-    detail::check_positive(who, "div_factor", div_factor);
-    detail::check_positive(who, "final_div_factor", final_div_factor);
-  }
 };
 
 }  // namespace descent::optim
+
+DESCENT_OPTIM_STRUCT(descent::optim::cosine_decay, init_value, decay_steps, end_value);
+DESCENT_OPTIM_STRUCT(descent::optim::cosine_warm_restarts, init_value, period, period_mult,
+                     end_value);
+DESCENT_OPTIM_STRUCT(descent::optim::one_cycle, max_value, total_steps, pct_start, div_factor,
+                     final_div_factor, three_phase, cosine);
 
 #endif  // DESCENT_OPTIM_SCHEDULE_COSINE_HPP

@@ -11,12 +11,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <limits>
+#include <string_view>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 
 namespace descent::optim {
 
 struct reduce_on_plateau {
+  static constexpr const char* name = "descent::optim::reduce_on_plateau";
   double init_value = 1e-3;
   double factor = 0.1;
   std::uint64_t patience = 10;
@@ -53,23 +55,16 @@ struct reduce_on_plateau {
     }
   }
 
-  template <class Archive>
-  void serialize(Archive& ar) {
-    ar("rate", rate_);
-    ar("best", best_);
-    ar("bad_steps", bad_steps_);
-    ar("cooldown_left", cooldown_left_);
-  }
-
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "init_value", init_value);
-    if (!(factor > 0 && factor < 1)) detail::hyperparameter_out_of_range(who, "factor", factor, "(0, 1)");
-    detail::check_nonnegative(who, "threshold", threshold);
-    detail::check_nonnegative(who, "min_value", min_value);
-    detail::check_nonnegative(who, "eps", eps);
+  /// eps here is a threshold on the change of the rate: 0 is allowed.
+  static constexpr field_rule rule_of(std::string_view field) {
+    return field == "eps" ? field_rule::nonnegative : field_rule::by_name;
   }
 };
 
 }  // namespace descent::optim
+
+// The state (names ending in '_') is saved as "rate", "best", "bad_steps", "cooldown_left".
+DESCENT_OPTIM_STRUCT(descent::optim::reduce_on_plateau, init_value, factor, patience, threshold,
+                     cooldown, min_value, eps, rate_, best_, bad_steps_, cooldown_left_);
 
 #endif  // DESCENT_OPTIM_SCHEDULE_PLATEAU_HPP

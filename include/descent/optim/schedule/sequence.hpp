@@ -9,7 +9,7 @@
 
 #include <cstddef>
 
-#include <descent/optim/detail/validate.hpp>
+#include <descent/optim/detail/fields.hpp>
 #include <descent/optim/schedule.hpp>
 
 namespace descent::optim {
@@ -17,21 +17,26 @@ namespace descent::optim {
 /// rate(t) = first(t) for t < boundary, then second(t - boundary).
 template <schedule First, schedule Second>
 struct join_schedules {
+  static constexpr const char* name = "descent::optim::join_schedules";
   First first{};
   Second second{};
   std::size_t boundary = 0;
   double operator()(std::size_t t) const {
     return t < boundary ? static_cast<double>(first(t)) : static_cast<double>(second(t - boundary));
   }
-  constexpr void validate(const char* who) const {
-    if constexpr (requires { first.validate(who); }) first.validate(who);
-    if constexpr (requires { second.validate(who); }) second.validate(who);
+  /// Each schedule sees the loss (a reduce_on_plateau inside keeps working).
+  void observe(double loss)
+    requires loss_aware_schedule<First> || loss_aware_schedule<Second>
+  {
+    if constexpr (loss_aware_schedule<First>) first.observe(loss);
+    if constexpr (loss_aware_schedule<Second>) second.observe(loss);
   }
 };
 
 /// Linear warmup from start_value to then(0) over warmup_steps steps, then then(t - warmup).
 template <schedule Then>
 struct linear_warmup {
+  static constexpr const char* name = "descent::optim::linear_warmup";
   std::size_t warmup_steps = 0;
   double start_value = 0;
   Then then{};
@@ -40,12 +45,28 @@ struct linear_warmup {
     const double peak = static_cast<double>(then(0));
     return start_value + (peak - start_value) * static_cast<double>(t) / static_cast<double>(warmup_steps);
   }
-  constexpr void validate(const char* who) const {
-    detail::check_nonnegative(who, "start_value", start_value);
-    if constexpr (requires { then.validate(who); }) then.validate(who);
+  void observe(double loss)
+    requires loss_aware_schedule<Then>
+  {
+    then.observe(loss);
   }
 };
 
 }  // namespace descent::optim
+
+namespace descent::optim::detail {
+template <class First, class Second>
+struct fields_of<join_schedules<First, Second>> {
+  using S = join_schedules<First, Second>;
+  using list = field_list<DESCENT_OPTIM_FIELD(S, first), DESCENT_OPTIM_FIELD(S, second),
+                                   DESCENT_OPTIM_FIELD(S, boundary)>;
+};
+template <class Then>
+struct fields_of<linear_warmup<Then>> {
+  using S = linear_warmup<Then>;
+  using list = field_list<DESCENT_OPTIM_FIELD(S, warmup_steps),
+                                   DESCENT_OPTIM_FIELD(S, start_value), DESCENT_OPTIM_FIELD(S, then)>;
+};
+}  // namespace descent::optim::detail
 
 #endif  // DESCENT_OPTIM_SCHEDULE_SEQUENCE_HPP
