@@ -3,7 +3,7 @@
 //
 //   mse(p, t)            (p - t)^2                      (a vector p: the mean over entries)
 //   mae(p, t)            |p - t|
-//   huber(p, t, delta)   r^2 / 2 for |r| <= delta, delta (|r| - delta / 2) beyond, r = p - t
+//   huber(p, t[, delta]) r^2 / 2 for |r| <= delta, delta (|r| - delta / 2) beyond, r = p - t
 //   log_cosh(p, t)       log(cosh(p - t)), written |r| + softplus(-2|r|) - log 2: no overflow
 //
 // p and t are scalar expressions (dot(w, x) + b and a data symbol y), or vectors of one
@@ -12,6 +12,7 @@
 #ifndef DESCENT_LOSSES_REGRESSION_HPP
 #define DESCENT_LOSSES_REGRESSION_HPP
 
+#include <descent/expr/constant.hpp>
 #include <descent/losses/detail/reduce.hpp>
 
 namespace descent::losses {
@@ -31,8 +32,10 @@ struct mae_fn {
 // Huber written with relu: with a = |r| and e = relu(a - delta) (the excess over delta),
 // (a - e)^2 / 2 + delta e, which is r^2 / 2 inside and delta (a - delta / 2) outside.
 struct huber_fn {
-  template <class P, class T>
-  constexpr auto operator()(const P& p, const T& t, double delta = 1.0) const {
+  // delta: a double, or an exact constant (0.5_c) that keeps the expression printable at
+  // compile time; 1 by default.
+  template <class P, class T, class D = node::constant<1>>
+  constexpr auto operator()(const P& p, const T& t, D delta = {}) const {
     const auto a = abs(p - t);
     const auto e = relu(a - delta);
     return detail::mean_if_shaped(0.5_c * sq(a - e) + delta * e);
@@ -45,7 +48,7 @@ struct log_cosh_fn {
   template <class P, class T>
   constexpr auto operator()(const P& p, const T& t) const {
     const auto a = abs(p - t);
-    return detail::mean_if_shaped(a + softplus(-2.0 * a) - 0.69314718055994530942);
+    return detail::mean_if_shaped(a + softplus(-2_c * a) - log(2_c));
   }
 };
 
