@@ -4,8 +4,8 @@
 // Data sets (namespace descent::data): row-major matrix, CSV reading (plain or gzip) with
 // file:line:column errors, column selection and class labels, z-score standardisation,
 // one-hot encoding, deterministic train/test and k-fold splits, batch options.
-// The range-v3 batch pipeline is NOT included here (it costs ~0.5 s per translation unit):
-// include <descent/data/pipeline.hpp> where batches are made.
+// The range-v3 batch pipeline is NOT included here (range-v3's headers cost about 1 s per
+// translation unit): include <descent/data/pipeline.hpp> where batches are made.
 
 #include <descent/data/batching.hpp>
 #include <descent/data/csv.hpp>

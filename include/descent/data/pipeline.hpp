@@ -1,8 +1,8 @@
 #ifndef DESCENT_DATA_PIPELINE_HPP
 #define DESCENT_DATA_PIPELINE_HPP
 
-// The data pipeline, with range-v3 (the only descent header that includes it: ~0.5 s more
-// per translation unit, see docs/data.md): per epoch, the rows in a seeded order
+// The data pipeline, with range-v3 (the only descent header that includes it: about 1 s
+// more per translation unit, see docs/data.md): per epoch, the rows in a seeded order
 // (Fisher-Yates over splitmix64: the same batches on every compiler), cut into batches with
 // views::chunk, each batch a std::span<const std::size_t> of row indices.  Full-batch
 // gradient descent, SGD and mini-batches are one pipeline with different batch_options
