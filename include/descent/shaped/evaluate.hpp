@@ -25,6 +25,10 @@
 #include <Eigen/Core>
 
 #include <descent/eval/dag.hpp>
+#include <descent/expr/functions/exp_log.hpp>
+#include <descent/expr/functions/nonsmooth.hpp>
+#include <descent/expr/functions/sigmoid.hpp>
+#include <descent/expr/functions/trig.hpp>
 #include <descent/eval/evaluate.hpp>
 #include <descent/shaped/context.hpp>
 #include <descent/shaped/jvp.hpp>
@@ -110,20 +114,102 @@ struct per_sample_after_reduction {
                 "compute that statistic first and bind it as data");
 };
 
-template <class Ctx, class Dag, std::size_t Block>
+// Functions with a vectorized (SIMD) form over Eigen arrays, used for contiguous operands.
+template <class Fn> struct array_form;
+template <class Fn> concept has_array_form = requires { array_form<Fn>::available; };
+template <> struct array_form<fn::exp> { static constexpr bool available = true; static auto apply(const auto& a) { return a.exp(); } };
+template <> struct array_form<fn::log> { static constexpr bool available = true; static auto apply(const auto& a) { return a.log(); } };
+template <> struct array_form<fn::log1p> { static constexpr bool available = true; static auto apply(const auto& a) { return a.log1p(); } };
+template <> struct array_form<fn::expm1> { static constexpr bool available = true; static auto apply(const auto& a) { return a.expm1(); } };
+template <> struct array_form<fn::sin> { static constexpr bool available = true; static auto apply(const auto& a) { return a.sin(); } };
+template <> struct array_form<fn::cos> { static constexpr bool available = true; static auto apply(const auto& a) { return a.cos(); } };
+template <> struct array_form<fn::tanh> { static constexpr bool available = true; static auto apply(const auto& a) { return a.tanh(); } };
+template <> struct array_form<fn::abs> { static constexpr bool available = true; static auto apply(const auto& a) { return a.abs(); } };
+// softplus(a) = max(a, 0) + log1p(exp(-|a|)), as fn::softplus::eval
+template <> struct array_form<fn::softplus> {
+  static constexpr bool available = true;
+  static auto apply(const auto& a) { return a.max(0.0) + (-a.abs()).exp().log1p(); }
+};
+// sigmoid(a): 1 / (1 + exp(-a)) for a >= 0, exp(a) / (1 + exp(a)) below, as fn::sigmoid::eval
+template <> struct array_form<fn::sigmoid> {
+  static constexpr bool available = true;
+  static auto apply(const auto& a) { return (a >= 0.0).select(1.0 / (1.0 + (-a).exp()), a.exp() / (1.0 + a.exp())); }
+};
+
+template <class T, class L> struct count_in;
+template <class T, class... Cs>
+struct count_in<T, type_list<Cs...>> { static constexpr std::size_t value = (std::size_t{std::is_same_v<T, Cs>} + ... + 0); };
+
+// Cheap elementwise nodes whose value one elementwise node alone reads are fused into it:
+// computed inside its loop, entry by entry, never stored (one pass instead of several).
+template <class T> inline constexpr bool cheap_elementwise_v = false;
+template <class A, class B> inline constexpr bool cheap_elementwise_v<op_node<sop::add, A, B>> = true;
+template <class A, class B> inline constexpr bool cheap_elementwise_v<op_node<sop::sub, A, B>> = true;
+template <class A, class B> inline constexpr bool cheap_elementwise_v<op_node<sop::mul, A, B>> = true;
+template <class A, class B> inline constexpr bool cheap_elementwise_v<op_node<sop::div, A, B>> = true;
+template <std::intmax_t P, class A> inline constexpr bool cheap_elementwise_v<op_node<sop::powc<P, 1>, A>> = true;
+template <std::size_t R, std::size_t C, class S> inline constexpr bool cheap_elementwise_v<op_node<sop::bcast<R, C>, S>> = true;
+template <class C, class... Ts> inline constexpr bool cheap_elementwise_v<sum<C, Ts...>> = true;
+template <class C, class... Fs> inline constexpr bool cheap_elementwise_v<product<C, Fs...>> = true;
+template <class B, std::intmax_t P> inline constexpr bool cheap_elementwise_v<power<B, constant<P, 1>>> = true;
+// Nodes that read their operands entry by entry (through get), so an operand can be fused.
+template <class T> inline constexpr bool reads_elementwise_v = cheap_elementwise_v<T>;
+template <class Fn, class A> inline constexpr bool reads_elementwise_v<op_node<sop::map<Fn>, A>> = true;
+template <std::intmax_t P, std::intmax_t Q, class A> inline constexpr bool reads_elementwise_v<op_node<sop::powc<P, Q>, A>> = true;
+template <class B, class E> inline constexpr bool reads_elementwise_v<power<B, E>> = true;
+template <class Fn, class... As> inline constexpr bool reads_elementwise_v<apply<Fn, As...>> = true;
+template <class A> inline constexpr bool reads_elementwise_v<op_node<sop::sum, A>> = true;
+template <std::size_t Off, std::size_t N, class A> inline constexpr bool reads_elementwise_v<op_node<sop::embed<Off, N>, A>> = true;
+
+// Readers that visit every entry of their operand once (any shape may be fused into them).
+template <class T> inline constexpr bool reads_whole_v = false;
+template <class A> inline constexpr bool reads_whole_v<op_node<sop::sum, A>> = true;
+template <class A> inline constexpr bool reads_whole_v<op_node<sop::lse, A>> = false;  // reads each entry twice
+template <std::size_t Off, std::size_t N, class A> inline constexpr bool reads_whole_v<op_node<sop::embed<Off, N>, A>> = true;
+
+template <class Ctx, class Dag, std::size_t Block, class Roots = type_list<>>
 struct shaped_evaluator;
 
-template <class Ctx, class... Nodes, std::size_t Block>
-struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
+template <class Ctx, class... Nodes, std::size_t Block, class Roots>
+struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   using dag = type_list<Nodes...>;
   template <class T> static constexpr bool batched = batched_node<Ctx, T>::value;
   template <class T> static constexpr std::size_t K = shape_v<T>.size();
   // 0: before the blocks, 1: per block (per-sample nodes and the sums over samples), 2: after.
   template <class T> static constexpr int phase = is_sample_reduction_v<T> ? 1 : batched<T> ? 1 : has_reduction<T>::value ? 2 : 0;
 
+  // Views take no storage and no pass: a segment of a value shared by all samples, and the
+  // transpose of a vector, read their operand's numbers in place.
+  template <class T> struct view_of { static constexpr bool value = false; };
+  template <std::size_t Off, std::size_t Kk, class A>
+  struct view_of<op_node<sop::slice<Off, Kk>, A>> {
+    static constexpr bool value = !batched_node<Ctx, A>::value && !is_constant_v<A> && !is_literal_v<A>;
+    static constexpr std::size_t offset = Off;
+    using operand = A;
+  };
+  template <class A>
+  struct view_of<op_node<sop::transpose, A>> {
+    static constexpr bool value = (shape_v<A>.rows == 1 || shape_v<A>.cols == 1) && !is_constant_v<A> && !is_literal_v<A>;
+    static constexpr std::size_t offset = 0;
+    using operand = A;
+  };
+  template <class T> static constexpr bool is_view = view_of<T>::value;
+
+  // Fusion: T is computed inside the one node that reads it (see cheap_elementwise_v).
+  template <class T> static constexpr std::size_t readers = (count_in<T, typename eval_children<Nodes>::type>::value + ... + 0);
+  template <class T, class N>
+  static constexpr bool fits_reader = count_in<T, typename eval_children<N>::type>::value == 0 ||
+                                      (reads_elementwise_v<N> && batched<T> == batched<N> && (shape_v<T> == shape_v<N> || reads_whole_v<N>));
+  template <class T>
+  static constexpr bool fused = cheap_elementwise_v<T> && readers<T> == 1 && count_in<T, Roots>::value == 0 &&
+                                (fits_reader<T, Nodes> && ...);
+
+  // The largest per-sample node (sets how many rows a block can hold).
+  static constexpr std::size_t widest = std::max({std::size_t{1}, (batched<Nodes> ? K<Nodes> : std::size_t{1})...});
+
   static constexpr std::array<std::size_t, sizeof...(Nodes) + 1> offsets = [] {
     std::array<std::size_t, sizeof...(Nodes) + 1> off{};
-    constexpr std::array<std::size_t, sizeof...(Nodes) + 1> sizes{((batched<Nodes> ? Block : 1) * K<Nodes>)..., 0};
+    constexpr std::array<std::size_t, sizeof...(Nodes) + 1> sizes{(is_view<Nodes> || fused<Nodes> ? 0 : (batched<Nodes> ? Block : 1) * K<Nodes>)..., 0};
     for (std::size_t i = 0; i < sizeof...(Nodes); ++i) off[i + 1] = off[i] + sizes[i];
     return off;
   }();
@@ -154,6 +240,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
   template <class T>
   const double* ptr() const {
     if constexpr (is_var_v<T> || is_symbol_v<T>) return ctx.template pointer<T>();
+    else if constexpr (is_view<T>) return ptr<typename view_of<T>::operand>() + view_of<T>::offset;
     else return ws + offsets[index_of_v<T, dag>];
   }
   // Entry k of sample i (broadcasting scalars and values shared by all samples).
@@ -163,6 +250,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
       return static_cast<double>(value_of<T>.num) / static_cast<double>(value_of<T>.den);
     } else if constexpr (is_literal_v<T>) {
       return literal_value(T{});
+    } else if constexpr (fused<T>) {
+      return element(T{}, i, k);
     } else {
       const double* p = ptr<T>();
       return p[(batched<T> ? i * K<T> : 0) + (K<T> == 1 ? 0 : k)];
@@ -170,6 +259,32 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
   }
   template <std::size_t I>
   double literal_value(literal<I>) const { return lits[I]; }
+
+  // Entry k of sample i of a fused node, from its operands.
+  template <class A, class B> double element(op_node<sop::add, A, B>, std::size_t i, std::size_t k) const { return get<A>(i, k) + get<B>(i, k); }
+  template <class A, class B> double element(op_node<sop::sub, A, B>, std::size_t i, std::size_t k) const { return get<A>(i, k) - get<B>(i, k); }
+  template <class A, class B> double element(op_node<sop::mul, A, B>, std::size_t i, std::size_t k) const { return get<A>(i, k) * get<B>(i, k); }
+  template <class A, class B> double element(op_node<sop::div, A, B>, std::size_t i, std::size_t k) const { return get<A>(i, k) / get<B>(i, k); }
+  template <std::intmax_t P, class A> double element(op_node<sop::powc<P, 1>, A>, std::size_t i, std::size_t k) const { return power_of<P, 1>(get<A>(i, k)); }
+  template <std::size_t R, std::size_t C, class S> double element(op_node<sop::bcast<R, C>, S>, std::size_t i, std::size_t) const { return get<S>(i, 0); }
+  template <class C, class T, class... Ts>
+  double element(sum<C, T, Ts...>, std::size_t i, std::size_t) const {
+    double r = get<T>(i, 0);
+    if constexpr (!value_of<C>.is_zero()) r = get<C>(0, 0) + r;
+    (void)std::initializer_list<int>{((void)(r += get<Ts>(i, 0)), 0)...};
+    return r;
+  }
+  template <class C, class... Fs>
+  double element(product<C, Fs...>, std::size_t i, std::size_t) const {
+    constexpr rational c = value_of<C>;
+    double num = 1.0, den = 1.0;
+    (void)std::initializer_list<int>{(factor<Fs>(i, num, den), 0)...};
+    if constexpr (c == rational{-1}) num = -num;
+    else if constexpr (!c.is_one()) num = get<C>(0, 0) * num;
+    if constexpr ((is_denominator_v<Fs> || ...)) return num / den;
+    else return num;
+  }
+  template <class B, std::intmax_t P> double element(power<B, constant<P, 1>>, std::size_t i, std::size_t) const { return power_of<P, 1>(get<B>(i, 0)); }
   template <class T> std::size_t rows() const { return batched<T> ? n : 1; }
 
   // ---- running -------------------------------------------------------------------------
@@ -179,7 +294,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
   }
   template <int Phase, class T>
   void run_node() {
-    if constexpr (phase<T> == Phase) {
+    if constexpr (phase<T> == Phase && !is_view<T> && !fused<T>) {
       if constexpr (is_sample_reduction_v<T>) accumulate(T{});
       else compute(T{});
     }
@@ -271,6 +386,19 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
     double* o = out<node_t>();
     for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = std::pow(get<B>(i, 0), get<E>(i, 0));
   }
+  template <class Fn, class A>
+    requires(has_array_form<Fn>)
+  void compute(apply<Fn, A>) {
+    using node_t = apply<Fn, A>;
+    if constexpr (is_constant_v<A> || is_literal_v<A> || fused<A>) {
+      double* o = out<node_t>();
+      for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = static_cast<double>(Fn::eval(get<A>(i, 0)));
+    } else {
+      static_assert(batched<node_t> == batched<A>);
+      Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(rows<node_t>())) =
+          array_form<Fn>::apply(Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), ix(rows<node_t>())));
+    }
+  }
   template <class Fn, class... As>
   void compute(apply<Fn, As...>) {
     using node_t = apply<Fn, As...>;
@@ -305,6 +433,17 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block> {
   }
   template <class A, class B> void compute(op_node<sop::div, A, B>) {
     elementwise<op_node<sop::div, A, B>, divides, A, B>({});
+  }
+  template <class Fn, class A>
+    requires(has_array_form<Fn>)
+  void compute(op_node<sop::map<Fn>, A>) {
+    using node_t = op_node<sop::map<Fn>, A>;
+    if constexpr (batched<node_t> == batched<A> && !is_constant_v<A> && !is_literal_v<A> && !is_view<A> && !fused<A>) {
+      const auto m = ix(rows<node_t>() * K<node_t>);
+      Eigen::Map<Eigen::ArrayXd>(out<node_t>(), m) = array_form<Fn>::apply(Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), m));
+    } else {
+      elementwise<node_t, call<Fn>, A>({});
+    }
   }
   template <class Fn, class A> void compute(op_node<sop::map<Fn>, A>) {
     elementwise<op_node<sop::map<Fn>, A>, call<Fn>, A>({});

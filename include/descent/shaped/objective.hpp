@@ -14,6 +14,7 @@
 #ifndef DESCENT_SHAPED_OBJECTIVE_HPP
 #define DESCENT_SHAPED_OBJECTIVE_HPP
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <memory>
@@ -42,13 +43,17 @@ class shaped_objective;
 template <class Tree, std::size_t NL, class... Ps, class... Bs>
 class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   using ctx_t = detail::shaped_context<wrt_t<Ps...>, Bs...>;
-  static constexpr std::size_t block = 64;
   using value_graph = detail::multi_dag_t<Tree>;
   using gradient_graph = detail::multi_dag_t<Tree, detail::gradient_t<Tree, Ps>...>;
-  using value_eval = detail::shaped_evaluator<ctx_t, value_graph, block>;
-  using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block>;
+  // Rows per block: up to 256, fewer when per-sample values are wide (a block's widest node
+  // holds at most 16384 numbers, 128 KB).
+  static constexpr std::size_t widest = detail::shaped_evaluator<ctx_t, gradient_graph, 1>::widest;
+  static constexpr std::size_t block = std::clamp<std::size_t>(16384 / widest, 1, 256);
+  using value_eval = detail::shaped_evaluator<ctx_t, value_graph, block, detail::type_list<Tree>>;
+  using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block, detail::type_list<Tree, detail::gradient_t<Tree, Ps>...>>;
   using hvp_ctx_t = detail::shaped_context<wrt_t<Ps..., detail::direction_t<Ps>...>, Bs...>;
-  using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block>;
+  using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block,
+                                             detail::type_list<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>>;
 
   static_assert(detail::shape_v<Tree>.scalar,
                 "descent::make_objective: the objective must be a scalar (a loss), not a vector or matrix expression");
@@ -194,7 +199,7 @@ auto shaped_eval(const F& f, const Bs&... bs) {
   using ctx_t = shaped_context<wrt_t<>, Bs...>;
   using graph = multi_dag_t<tree>;
   constexpr std::size_t block = 64;
-  using ev_t = shaped_evaluator<ctx_t, graph, block>;
+  using ev_t = shaped_evaluator<ctx_t, graph, block, type_list<tree>>;
   (void)check_symbols<ctx_t>(variables_t<tree>{});
   ctx_t ctx(bs...);
   const std::size_t total = ctx.samples();
