@@ -1,6 +1,9 @@
 // Losses: values against their textbook definitions, gradients against the closed forms and
 // central differences, and stability at extreme logits (|z| up to 1e4: finite, no NaN).
 #include <descent/losses.hpp>
+#include <descent/losses/classification.hpp>
+#include <descent/losses/penalty.hpp>
+#include <descent/losses/regression.hpp>
 #include <descent/shaped.hpp>
 
 #include <boost/test/unit_test.hpp>

@@ -2,6 +2,11 @@
 // differences, predict / predict_classes against hand evaluation, seeded initialisation.
 #include <descent/data/matrix.hpp>
 #include <descent/models.hpp>
+#include <descent/models/linear.hpp>
+#include <descent/models/logistic.hpp>
+#include <descent/models/mlp.hpp>
+#include <descent/models/predict.hpp>
+#include <descent/models/softmax.hpp>
 #include <descent/shaped.hpp>
 
 #include <boost/test/unit_test.hpp>
