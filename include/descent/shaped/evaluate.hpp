@@ -133,8 +133,17 @@ template <> struct array_form<fn::softplus> {
 // sigmoid(a): 1 / (1 + exp(-a)) for a >= 0, exp(a) / (1 + exp(a)) below, as fn::sigmoid::eval
 template <> struct array_form<fn::sigmoid> {
   static constexpr bool available = true;
-  static auto apply(const auto& a) { return (a >= 0.0).select(1.0 / (1.0 + (-a).exp()), a.exp() / (1.0 + a.exp())); }
+  // one exponential per entry: e = exp(-|a|) into the output, then the select in place
+  static void assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
+    out = (-a.abs()).exp();
+    out = (a >= 0.0).select(1.0 / (1.0 + out), out / (1.0 + out));
+  }
 };
+template <class Fn>
+void array_assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
+  if constexpr (requires { array_form<Fn>::assign(out, a); }) array_form<Fn>::assign(out, a);
+  else out = array_form<Fn>::apply(a);
+}
 
 template <class T, class L> struct count_in;
 template <class T, class... Cs>
@@ -395,8 +404,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
       for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = static_cast<double>(Fn::eval(get<A>(i, 0)));
     } else {
       static_assert(batched<node_t> == batched<A>);
-      Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(rows<node_t>())) =
-          array_form<Fn>::apply(Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), ix(rows<node_t>())));
+      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(rows<node_t>())),
+                       Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), ix(rows<node_t>())));
     }
   }
   template <class Fn, class... As>
@@ -440,7 +449,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
     using node_t = op_node<sop::map<Fn>, A>;
     if constexpr (batched<node_t> == batched<A> && !is_constant_v<A> && !is_literal_v<A> && !is_view<A> && !fused<A>) {
       const auto m = ix(rows<node_t>() * K<node_t>);
-      Eigen::Map<Eigen::ArrayXd>(out<node_t>(), m) = array_form<Fn>::apply(Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), m));
+      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), m), Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), m));
     } else {
       elementwise<node_t, call<Fn>, A>({});
     }

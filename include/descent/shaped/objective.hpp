@@ -73,8 +73,10 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
       throw std::invalid_argument("descent::make_objective: the data has no rows (samples)");
     ctx_->reserve(block);
     hvp_ctx_->reserve(block);
+    // (the Hessian-vector product's larger workspace is sized on its first use, so a program
+    // that never asks for second derivatives never compiles their evaluator)
     ws_ = std::make_shared<std::vector<double>>(
-        std::max({value_eval::workspace_size, gradient_eval::workspace_size, hvp_eval::workspace_size, std::size_t{1}}));
+        std::max({value_eval::workspace_size, gradient_eval::workspace_size, std::size_t{1}}));
   }
 
   // The number of samples the objective sums or averages over.
@@ -128,6 +130,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     std::copy(x.begin(), x.end(), joined_.begin());
     std::copy(v.begin(), v.end(), joined_.begin() + static_cast<std::ptrdiff_t>(dimension));
     hvp_ctx_->params = joined_.data();
+    if (ws_->size() < hvp_eval::workspace_size) ws_->resize(hvp_eval::workspace_size);
     hvp_eval ev{*hvp_ctx_, ws_->data(), lits_.data()};
     ev.run(samples(), rows_);
     std::size_t k = 0;
