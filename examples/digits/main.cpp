@@ -2,24 +2,23 @@
 // on mini-batches of 32, through descent::minimize with a progress bar that counts batches.
 // Prints a derivative of the loss, the per-epoch training loss and test accuracy, and writes
 // digits_loss.png and digits_accuracy.png (gnuplot) into the folder given as argument (".").
+// The model and its objective are in objective.cpp (net.hpp: descent::models::mlp).
 //
 //   ./digits [output-folder]
 #include <descent/data.hpp>
 #include <descent/data/pipeline.hpp>
-#include <descent/losses.hpp>
-#include <descent/models.hpp>
-#include <descent/optim.hpp>
-#include <descent/shaped.hpp>
-#include <descent/train.hpp>
+#include <descent/models/metrics.hpp>
+#include <descent/optim/named.hpp>
 #include <descent/train/batched.hpp>
+#include <descent/train/minimize.hpp>
+#include <descent/train/progress_bar.hpp>
 
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "../common/plot.hpp"
-
-using net = descent::models::mlp<64, 32, 10, descent::models::act::tanh>;
+#include "model.hpp"
 
 int main(int argc, char** argv) {
   const std::string out = argc > 1 ? argv[1] : ".";
@@ -30,22 +29,18 @@ int main(int argc, char** argv) {
               split.test.size());
 
   // The model is an expression: its gradient is generated (and printable) at compile time.
-  std::printf("loss = %s\n", std::string(descent::to_string(net::loss)).c_str());
-  std::printf("d loss / d W2 = %s\n", std::string(descent::to_string(descent::d(net::loss, net::W2))).c_str());
+  std::printf("loss = %s\n", digits::loss_text().c_str());
+  std::printf("d loss / d W2 = %s\n", digits::gradient_text().c_str());
 
-  // The mean cross-entropy plus a small L2 penalty on the weights (not the biases).
-  constexpr auto penalty = descent::losses::l2_penalty(net::W1) + descent::losses::l2_penalty(net::W2);
-  const auto obj = descent::make_objective(descent::mean_over_samples(net::loss) + 1e-3 * penalty, net::params,
-                                           net::x = split.train.features, net::label = split.train.labels);
-  std::vector<double> p = net::initial_parameters(1);
+  const auto obj = digits::objective(split.train.features, split.train.labels);
+  std::vector<double> p = digits::initial_parameters(1);
   descent::data::batches batches(split.train.size(), descent::data::mini_batches(32, 7));
   auto adam = descent::optim::adam({.learning_rate = 3e-3});
   constexpr std::size_t epochs = 20;
 
   std::vector<double> epoch_axis, train_loss, test_acc;
   const auto test_accuracy = [&](std::span<const double> q) {
-    const auto cls = descent::models::predict_classes(net::logits, net::params, q, net::x = split.test.features);
-    return descent::models::accuracy(cls, split.test.labels);
+    return descent::models::accuracy(digits::classify(q, split.test.features), split.test.labels);
   };
   auto report = descent::on_epoch(batches, [&](std::size_t e, const auto& s) {
     epoch_axis.push_back(static_cast<double>(e));
@@ -62,7 +57,7 @@ int main(int argc, char** argv) {
 
   example::write_columns(out, "digits_curves", {epoch_axis, train_loss, test_acc});
   example::plot(out, "digits_loss",
-                "set xlabel 'epoch'; set ylabel 'training loss (mean cross-entropy)'; set logscale y; set grid\n"
+                "set xlabel 'epoch'; set ylabel 'training loss (mean cross-entropy + L2)'; set logscale y; set grid\n"
                 "plot '" + out + "/digits_curves.dat' using 1:2 with linespoints title 'MLP 64-32-10, Adam, batches of 32'\n");
   example::plot(out, "digits_accuracy",
                 "set xlabel 'epoch'; set ylabel 'test accuracy'; set grid; set yrange [0.8:1]\n"

@@ -42,7 +42,8 @@ class batched_objective {
       throw std::invalid_argument("descent::batched: the batch source has no batches per epoch");
   }
 
-  static constexpr std::size_t dimension = F::dimension;
+  // The parameter count of the wrapped objective (a static or plain member `dimension`).
+  std::size_t dimension() const { return static_cast<std::size_t>(f_.dimension); }
 
   // The loss and gradient of the next batch at x.
   double operator()(std::span<const double> x, std::span<double> g) {
