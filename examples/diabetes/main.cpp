@@ -1,6 +1,7 @@
 // Diabetes (442 patients, 10 baseline measurements, disease progression after a year):
 // linear regression fitted by full-batch gradient descent through descent::minimize, checked
-// against the closed-form least-squares solution (Eigen's QR), on standardised features.
+// against the closed-form least-squares solution (Eigen's QR, closed_form.cpp), on
+// standardised features.
 #include <descent/data.hpp>
 #include <descent/models/linear.hpp>
 #include <descent/models/metrics.hpp>
@@ -11,12 +12,12 @@
 #include <descent/train/progress_bar.hpp>
 #include <descent/train/stop.hpp>
 
-#include <Eigen/QR>
-
 #include <cmath>
 #include <cstdio>
 #include <string>
 #include <vector>
+
+#include "closed_form.hpp"
 
 using model = descent::models::linear_regression<10>;
 
@@ -40,16 +41,8 @@ int main() {
                                    descent::progress_bar{});
   std::printf("gradient descent: %zu iterations, loss %.10f, |grad| %.1e\n", r.iterations, r.loss, r.grad_norm);
 
-  // Closed form: least squares on [X 1] by Householder QR.
-  Eigen::MatrixXd A(n, 11);
-  Eigen::VectorXd t(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    for (std::size_t j = 0; j < 10; ++j) A(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(j)) = split.train.features(i, j);
-    A(static_cast<Eigen::Index>(i), 10) = 1.0;
-    t(static_cast<Eigen::Index>(i)) = split.train.targets[i];
-  }
-  const Eigen::VectorXd exact = A.colPivHouseholderQr().solve(t);
-  const std::vector<double> q(exact.data(), exact.data() + 11);
+  // Closed form: least squares on [X 1] by Householder QR (closed_form.cpp).
+  const std::vector<double> q = least_squares(split.train.features, split.train.targets);
   const double exact_loss = obj.value(std::span<const double>(q));
   double dmax = 0;
   for (std::size_t k = 0; k < 11; ++k) dmax = std::max(dmax, std::abs(p[k] - q[k]));
