@@ -8,7 +8,9 @@
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cstdint>
 #include <cmath>
 #include <cstdlib>
 #include <limits>
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include <descent/optim.hpp>
+#include <descent/second_order/lbfgs.hpp>
 
 namespace o = descent::optim;
 
@@ -76,7 +79,36 @@ std::string message_of(auto make) {
 
 }  // namespace
 
+// A block of one's own with a field list: checked, saved and printed like descent's.
+struct half_momentum {
+  static constexpr std::size_t buffers = 1;
+  static constexpr std::array<const char*, 1> buffer_names{"velocity"};
+  double momentum = 0.5;
+  std::uint64_t count_ = 0;
+  void prepare(const descent::optim::step_context&) { ++count_; }
+  template <class T>
+  T apply(T u, T, descent::optim::slots<T, 1> s) const {
+    s[0] = static_cast<T>(momentum) * s[0] + u;
+    return s[0] / 2;
+  }
+};
+DESCENT_OPTIM_STRUCT(half_momentum, momentum, count_);
+
 BOOST_AUTO_TEST_SUITE(blocks)
+
+BOOST_AUTO_TEST_CASE(a_block_of_ones_own_with_a_field_list) {
+  BOOST_TEST(message_of([] { o::chain<half_momentum> c{{.momentum = 1.5}}; }) ==
+             "descent::optim::chain: momentum = 1.5 is outside [0, 1)");
+  o::chain<half_momentum> c{{.momentum = 0.25}};
+  std::vector<double> x{1.0}, g{2.0};
+  c.step(x, g);
+  c.step(x, g);
+  map_archive saved;
+  c.serialize(saved);
+  BOOST_TEST(saved.fields.at("0.count").at(0) == 2.0);
+  BOOST_TEST(saved.fields.at("0.velocity").at(0) == 2.5);
+  BOOST_TEST(o::to_string(c.block<0>()) == "{momentum = 0.25, count = 2}");
+}
 
 BOOST_AUTO_TEST_CASE(accumulation_applies_the_mean_every_k_steps) {
   o::chain<o::accumulate_gradients, o::scale_by_learning_rate<>> acc{{.k = 3}, {{0.5}}};
@@ -341,6 +373,10 @@ BOOST_AUTO_TEST_CASE(bad_hyperparameters_are_rejected_naming_block_and_field) {
   BOOST_TEST(message_of([] { o::chain<o::scale_by_momentum> c{{.momentum = 0, .nesterov = true}}; }) ==
              "descent::optim::scale_by_momentum: nesterov momentum requires momentum > 0 and "
              "dampening = 0");
+  // L-BFGS (second_order, checked here with the other optimizers): no pairs is no L-BFGS.
+  BOOST_TEST(message_of([] { descent::second_order::lbfgs<double> l({.history = 0}); }) ==
+             "descent::second_order::lbfgs: history = 0 is outside [1, inf)");
+  BOOST_CHECK_NO_THROW(descent::second_order::lbfgs<double>({.history = 1}));
   // Parameter groups: each group's optimizer checks itself when it is built.
   BOOST_TEST(message_of([] { (void)o::param_groups(o::group{0, 1, o::adam({.beta1 = -0.1})}); }) ==
              "descent::optim::adam: beta1 = -0.10000000000000001 is outside [0, 1)");

@@ -1,7 +1,7 @@
 // Checkpoints written by earlier versions still load and resume bit for bit.
 //
 // tests/optim/data/checkpoints_v1.ckpt was written by the optimizers as they were before
-// their state was serialised generically (Boost.Hana Structs, commit "optim: Hana..."):
+// their state was serialised generically (detail/fields.hpp, commit 0829b90):
 // every configuration below ran 7 steps on Rosenbrock from (-1.2, 1), then saved its
 // parameters ("<name>.x") and its state ("<name>.<field>").  Each one is rebuilt here, loaded
 // from that file, and must continue exactly as a run that never stopped.  The archive is

@@ -76,7 +76,7 @@ static_assert(std::is_same_v<decltype(o::sgd({}, o::cosine_decay{})),
 constexpr auto good = o::checked(o::nadam_options{.beta2 = 0.99, .momentum_decay = 0});
 static_assert(good.beta2 == 0.99);
 
-// Blocks, schedules and options are Hana Structs: their fields are walked generically.
+// Blocks, schedules and options list their fields (DESCENT_OPTIM_STRUCT): one walk serves all.
 static_assert(o::detail::described<o::scale_by_adam> && o::detail::described<o::adam_options> &&
               o::detail::described<o::scale_by_learning_rate<o::linear_warmup<o::cosine_decay>>> &&
               o::detail::described<o::masked<o::scale_by_adam>> && !o::detail::described<user_block>);

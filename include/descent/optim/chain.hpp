@@ -354,7 +354,7 @@ class basic_chain {
 
 /// "descent::optim::adam: step = 3, blocks = [descent::optim::add_weight_decay{weight_decay =
 /// 0}, descent::optim::scale_by_adam{beta1 = 0.9, ..., t = 3, ...}, ...]": every block's
-/// hyperparameters and state (a block that is not a Hana Struct by its name only).
+/// hyperparameters and state (a block without a field list by its name only).
 template <class T, class... Blocks>
 [[nodiscard]] std::string to_string(const basic_chain<T, Blocks...>& c) {
   std::string s = c.name();

@@ -11,7 +11,7 @@
 // std::invalid_argument naming the optimizer and the parameter; wrap constant options in
 // descent::optim::checked(...) to get the same check at compile time.
 //
-// An options struct holds the optimizer's name, its fields (a Hana Struct, so that they are
+// An options struct holds the optimizer's name, its fields (DESCENT_OPTIM_STRUCT, so that they are
 // checked by the rules of their names, detail/fields.hpp) and blocks(): the blocks BEFORE
 // the learning rate.  One factory appends scale_by_learning_rate with the schedule given, or
 // with constant_schedule{learning_rate} (options.schedule() where the default differs).
@@ -240,21 +240,25 @@ constexpr auto default_schedule(const Options& o) {
     return constant_schedule{o.learning_rate};
 }
 
-/// The options' fields by the rules of their names (messages name the option as the user
-/// wrote it: "descent::optim::adam: beta1 = 1.5 is outside [0, 1)"), then the blocks'
-/// rules between fields.
+/// The options' fields by the rules of their names, so that messages name the option as
+/// the user wrote it ("descent::optim::adam: beta1 = 1.5 is outside [0, 1)"); the chain
+/// then checks its blocks (the rules between fields) under the optimizer's name.
 template <class Options>
 constexpr void validate_named(const Options& o) {
   validate_fields(o, Options::name);
-  std::apply([](const auto&... b) { (validate_fields(b, Options::name), ...); }, o.blocks());
 }
 
-/// The chain of these blocks, named after the optimizer.
-template <class T, class Options, class Blocks>
-auto chain_of(Blocks blocks) {
+/// The chain of the options' blocks and then Rate... (the rate block, or nothing), named
+/// after the optimizer.  (std::apply with the rate appended in the pack: std::tuple_cat
+/// costs more to compile.)
+template <class T, class Options, class... Rate>
+auto chain_of(const Options& o, Rate... rate) {
   return std::apply(
-      [](auto... b) { return basic_chain<T, decltype(b)...>(named_t{Options::name}, std::move(b)...); },
-      std::move(blocks));
+      [&](auto... b) {
+        return basic_chain<T, decltype(b)..., Rate...>(named_t{Options::name}, std::move(b)...,
+                                                        std::move(rate)...);
+      },
+      o.blocks());
 }
 
 /// The one factory: the options' blocks, then the rate block with the default schedule
@@ -264,9 +268,9 @@ auto make_named(const Options& o) {
   validate_named(o);
   if constexpr (has_rate<Options>()) {
     using rate_t = scale_by_learning_rate<decltype(default_schedule(o))>;
-    return chain_of<T, Options>(std::tuple_cat(o.blocks(), std::tuple{rate_t{default_schedule(o)}}));
+    return chain_of<T>(o, rate_t{default_schedule(o)});
   } else {
-    return chain_of<T, Options>(o.blocks());
+    return chain_of<T>(o);
   }
 }
 
@@ -276,7 +280,7 @@ auto make_named_with(const Options& o, S rate) {
   static_assert(has_rate<Options>(), "descent::optim: this optimizer takes no schedule");
   validate_named(o);
   if constexpr (requires { o.validate_given_schedule(); }) o.validate_given_schedule();
-  return chain_of<T, Options>(std::tuple_cat(o.blocks(), std::tuple{scale_by_learning_rate<S>{std::move(rate)}}));
+  return chain_of<T>(o, scale_by_learning_rate<S>{std::move(rate)});
 }
 
 }  // namespace detail

@@ -26,7 +26,7 @@
 //   static constexpr bool last_in_chain = true;          // only as the last block (lookahead)
 //   constexpr void validate(const char* who) const;     // rules between hyperparameters
 //   template <class Archive> void serialize(Archive&);  // scalar state for checkpoints
-// A block adapted as a Boost.Hana Struct (BOOST_HANA_ADAPT_STRUCT, see
+// A block whose fields are listed with DESCENT_OPTIM_STRUCT (see
 // descent/optim/detail/fields.hpp) needs neither validate nor serialize for its fields:
 // the chain checks every hyperparameter by the rule of its name and saves every field
 // whose name ends in '_'.

@@ -20,6 +20,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <span>
+#include <stdexcept>
 #include <vector>
 
 namespace descent::second_order {
@@ -33,7 +34,10 @@ struct lbfgs_options {
 template <class T = double>
 class lbfgs {
  public:
-  explicit lbfgs(lbfgs_options options = {}) : opt_(options) {}
+  explicit lbfgs(lbfgs_options options = {}) : opt_(options) {
+    if (opt_.history == 0)  // no pairs: every step would silently be steepest descent
+      throw std::invalid_argument("descent::second_order::lbfgs: history = 0 is outside [1, inf)");
+  }
 
   template <class F>
   step_report step(F& f, std::span<T> x, T& loss, std::span<T> g) {

@@ -20,11 +20,10 @@
 // The walk is constexpr: descent::optim::checked() runs it at compile time.
 //
 // Why not Boost.Hana Structs (BOOST_HANA_ADAPT_STRUCT and hana::for_each over
-// hana::accessors)?  They were measured first and cost too much compile time: a TU making
-// the 14 named optimizers took 6.3 s instead of 3.0 s with g++ 12 (-O1), 1.9 s more than
-// this field list, most of it building each struct's hana::tuple of hana::pair<hana::string,
-// accessor> and walking it.  The field list is a std::tuple of field<&S::member>{"name"},
-// walked by one fold expression per struct (docs/design/hana.md has the figures).
+// hana::accessors)?  Measured first, they cost too much compile time: a TU making the 14
+// named optimizers took 6.35 s / 387 MB instead of 2.98 s / 255 MB with g++ 12 (-O1), most
+// of it constructing each struct's hana::tuple of hana::pair<hana::string, accessor>.  A
+// type list constructs nothing; docs/design/hana.md has the figures.
 #ifndef DESCENT_OPTIM_DETAIL_FIELDS_HPP
 #define DESCENT_OPTIM_DETAIL_FIELDS_HPP
 
@@ -212,10 +211,9 @@ constexpr void validate_field(const S& s, const char* who, field_path path) {
 }
 
 // Two walks over the same list.  At run time (every optimizer's construction), one fold
-// over the fields calls check_value<V>, instantiated once per value type, not per field:
-// measured 0.5 s cheaper than one function per field in a TU making the 14 named
-// optimizers.  At compile time (checked()), validate_field<Member, Name> per field, so
-// that the error names the member.
+// over the fields calls check_value<V>, instantiated once per value type, not per field
+// (5 MB less in a TU making the 14 named optimizers).  At compile time (checked()),
+// validate_field<Member, Name> per field, so that the error names the member.
 template <class V>
 constexpr void check_value(const V& v, const char* name, field_rule rule, const char* who,
                            field_path path) {
@@ -227,10 +225,16 @@ constexpr void check_value(const V& v, const char* name, field_rule rule, const 
   }
 }
 
+// The rule and the state flag of a field, computed by the compiler (no string compares
+// left in the generated code).
+template <class S, field_name Name>
+inline constexpr field_rule rule_v = rule_for<S>(Name.text);
+template <field_name Name>
+inline constexpr bool state_v = is_state_name(Name.text);
+
 template <class S, auto... M, field_name... Name>
 constexpr void validate_list(const S& s, const char* who, field_path path, field_list<field<M, Name>...>) {
-  ((is_state_name(Name.text) ? void() : check_value(s.*M, Name.text, rule_for<S>(Name.text), who, path)),
-   ...);
+  ((state_v<Name> ? void() : check_value(s.*M, Name.text, rule_v<S, Name>, who, path)), ...);
 }
 
 template <class S, auto... M, field_name... Name>
@@ -263,22 +267,20 @@ concept archive_value = std::is_arithmetic_v<V> || requires(const V& v) {
 template <class S, class Archive>
 void serialize_state(S& s, Archive& ar);
 
-template <auto M, field_name Name, class S, class Archive>
-void serialize_field(S& s, Archive& ar) {
-  auto& v = s.*M;
-  using V = std::remove_cvref_t<decltype(v)>;
-  constexpr std::string_view key = Name.text;
+// One fold per struct over serialize_value<V>, instantiated per value type, not per field.
+template <class V, class Archive>
+void serialize_value(V& v, std::string_view key, bool state, Archive& ar) {
   if constexpr (described<V> || has_serialize<V>) {
     prefixed_archive<Archive> pa{ar, std::string(key) + "."};
     serialize_state(v, pa);
-  } else if constexpr (archive_value<V> && is_state_name(key)) {
-    ar(key.substr(0, key.size() - 1), v);
+  } else if constexpr (archive_value<V>) {
+    if (state) ar(key.substr(0, key.size() - 1), v);
   }
 }
 
 template <class S, class Archive, auto... M, field_name... Name>
 void serialize_list(S& s, Archive& ar, field_list<field<M, Name>...>) {
-  (serialize_field<M, Name>(s, ar), ...);
+  (serialize_value(s.*M, std::string_view(Name.text), state_v<Name>, ar), ...);
 }
 
 /// Saves or restores s's state: its own serialize(ar) when it has one, else every state
