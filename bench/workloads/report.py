@@ -2,7 +2,7 @@
 """Markdown table of bench_workloads' results (medians of repetitions).
 
     report.py --cpp workloads.json [--cpp more.json] --torch torch.json --callgrind callgrind.json
-              --compiler "..." --flags "..."
+              --compiler "..." --flags "..." [--revision REV]
 
 One table per workload: median CPU time (the thread's, from Google Benchmark; on a shared
 machine wall time mostly measures the other processes), ratio against the best hand-written row
@@ -74,7 +74,8 @@ def main():
         cpu = next(l.split(":", 1)[1].strip() for l in subprocess.run(["lscpu"], capture_output=True, text=True).stdout.splitlines() if l.startswith("Model name"))
     except Exception:
         cpu = platform.processor()
-    print(f"Run {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {cpu}, {ctx.get('num_cpus', '?')} CPUs "
+    rev = f" of revision {opt['--revision']}" if opt.get("--revision") else ""
+    print(f"Run{rev} {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} on {cpu}, {ctx.get('num_cpus', '?')} CPUs "
           f"at {ctx.get('mhz_per_cpu', '?')} MHz (load average {ctx.get('load_avg', '?')}); "
           f"{opt.get('--compiler', '?')}, `{opt.get('--flags', '?')}`; Google Benchmark {ctx.get('library_version', '')}"
           f"{', torch ' + tctx['torch'] + ' (' + str(tctx.get('threads')) + ' thread)' if tctx else ''}.\n")
