@@ -7,12 +7,8 @@
 #define DESCENT_EXAMPLES_COMMON_SOFTMAX_EXAMPLE_HPP
 
 #include <descent/data.hpp>
-#include <descent/losses.hpp>
 #include <descent/models/metrics.hpp>
-#include <descent/models/predict.hpp>
-#include <descent/models/softmax.hpp>
 #include <descent/second_order/lbfgs.hpp>
-#include <descent/shaped.hpp>
 #include <descent/train/minimize.hpp>
 #include <descent/train/progress_bar.hpp>
 #include <descent/train/stop.hpp>
@@ -22,28 +18,29 @@
 #include <string>
 #include <vector>
 
+#include "softmax_parts.hpp"
+
 namespace example {
 
 template <std::size_t Features, std::size_t Classes>
 int softmax_regression(const char* name, const char* path, double lambda, std::uint64_t split_seed) {
-  using model = descent::models::softmax_regression<Features, Classes>;
+  using parts = softmax_parts<Features, Classes>;  // the model: objective.cpp
   auto all = descent::data::read_csv(path, {.classes = Classes});
   auto split = descent::data::train_test_split(all, 0.3, split_seed);
   descent::data::standardize(split);
   std::printf("%s: %zu training and %zu test rows, %zu features, %zu classes\n", name, split.train.size(),
               split.test.size(), Features, Classes);
-  std::printf("logits = %s\n", std::string(descent::to_string(model::logits)).c_str());
-  std::printf("d loss / d W = %s\n", std::string(descent::to_string(descent::d(model::loss, model::W))).c_str());
+  std::printf("logits = %s\n", parts::logits_text().c_str());
+  std::printf("d loss / d W = %s\n", parts::gradient_text().c_str());
 
-  const auto obj = descent::make_objective(descent::mean_over_samples(model::loss) + lambda * descent::losses::l2_penalty(model::W),
-                                           model::params, model::x = split.train.features, model::label = split.train.labels);
-  std::vector<double> p = model::initial_parameters();
+  const auto obj = parts::objective(split.train.features, split.train.labels, lambda);
+  std::vector<double> p(parts::dimension, 0.0);
   descent::lbfgs lbfgs;
   const auto r = descent::minimize(obj, p, lbfgs, descent::max_iterations{500} || descent::gradient_norm_below{1e-8},
                                    descent::progress_bar{});
   std::printf("L-BFGS: %zu iterations, training loss %.6f, |grad| %.1e\n", r.iterations, r.loss, r.grad_norm);
 
-  const auto predicted = descent::models::predict_classes(model::logits, model::params, p, model::x = split.test.features);
+  const auto predicted = parts::classify(p, split.test.features);
   const auto cm = descent::models::confusion_matrix(predicted, split.test.labels, Classes);
   std::printf("confusion matrix (rows: true class, columns: predicted):\n");
   for (std::size_t i = 0; i < Classes; ++i) {
