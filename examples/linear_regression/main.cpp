@@ -9,11 +9,8 @@
 //   ./linear_regression [output-folder]
 #include <descent/data/pipeline.hpp>
 #include <descent/data/random.hpp>
-#include <descent/models/linear.hpp>
 #include <descent/models/metrics.hpp>
-#include <descent/models/predict.hpp>
 #include <descent/optim/named.hpp>
-#include <descent/shaped.hpp>
 #include <descent/train/batched.hpp>
 #include <descent/train/minimize.hpp>
 
@@ -22,9 +19,7 @@
 #include <vector>
 
 #include "../common/plot.hpp"
-
-using model = descent::models::linear_regression<1>;  // y = w x + b
-static_assert(descent::to_string(descent::d(model::loss, model::w)) == "2*(b - y + dot(w, x))*x");
+#include "model.hpp"  // the model y = w x + b and its loss (objective.cpp)
 
 namespace {
 // n points x in [-1, 1], y = 3x + 0.5 + N(0, 0.3^2), from a seeded stream.
@@ -46,9 +41,9 @@ int main(int argc, char** argv) {
   make_data(200, 1, X, y);
   make_data(100, 2, Xt, yt);
   std::printf("y = 3x + 0.5 + noise: 200 training and 100 test points\n");
-  std::printf("d loss / d w = %s\n", std::string(descent::to_string(descent::d(model::loss, model::w))).c_str());
+  std::printf("d loss / d w = %s\n", line::gradient_text().c_str());
 
-  const auto obj = descent::make_objective(descent::mean_over_samples(model::loss), model::params, model::x = X, model::y = y);
+  const auto obj = line::objective(X, y);
   struct run {
     const char* name;
     descent::data::batch_options batching;
@@ -62,14 +57,13 @@ int main(int argc, char** argv) {
   std::string mse_line = "test_mse:";
   for (run& r : runs) {
     descent::data::batches b(X.rows, r.batching);
-    r.p = model::initial_parameters();
+    r.p.assign(line::dimension, 0.0);
     r.curve.push_back(obj.value(std::span<const double>(r.p)));
     auto gd = descent::optim::sgd({.learning_rate = r.learning_rate});
     auto f = descent::batched(obj, b);
     descent::minimize(f, r.p, gd, descent::epochs(epochs, b),
                       descent::on_epoch(b, [&](std::size_t, const auto& s) { r.curve.push_back(obj.value(s.x)); }));
-    const Eigen::VectorXd pred = descent::models::predict(model::prediction, model::params, r.p, model::x = Xt);
-    const double mse = descent::models::mean_squared_error(std::span<const double>(pred.data(), yt.size()), yt);
+    const double mse = descent::models::mean_squared_error(line::predict(r.p, Xt), yt);
     std::printf("%-14s %3zu steps per epoch: y = %.3f x + %.3f, training loss %.4f, test MSE %.4f\n", r.name,
                 b.batches_per_epoch(), r.p[0], r.p[1], r.curve.back(), mse);
     char buf[64];
