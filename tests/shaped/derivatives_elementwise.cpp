@@ -2,6 +2,11 @@
 // against central differences at random points (the objective is a dot product with fixed
 // random weights c, so every entry's derivative counts).
 #include <descent/shaped.hpp>
+#include <descent/shaped/build.hpp>
+#include <descent/shaped/node.hpp>
+#include <descent/shaped/operators.hpp>
+#include <descent/shaped/vjp.hpp>
+#include <descent/shaped/jvp.hpp>
 
 #include "fd_support.hpp"
 

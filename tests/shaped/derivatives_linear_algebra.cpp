@@ -1,6 +1,9 @@
 // Matrix products, transposes, reductions, slices, logsumexp/softmax and label indexing:
 // gradients and Hessian-vector products against central differences.
 #include <descent/shaped.hpp>
+#include <descent/shaped/operators.hpp>
+#include <descent/shaped/vjp.hpp>
+#include <descent/shaped/jvp.hpp>
 
 #include "fd_support.hpp"
 

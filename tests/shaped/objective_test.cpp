@@ -1,6 +1,10 @@
 // Objectives over data: means over samples with per-sample vectors, scalars and labels, in
 // blocks (sizes that are not multiples of the block), on subsets of rows, and their errors.
 #include <descent/shaped.hpp>
+#include <descent/shaped/context.hpp>
+#include <descent/shaped/evaluate.hpp>
+#include <descent/shaped/objective.hpp>
+#include <descent/shaped/symbol.hpp>
 
 #include <cmath>
 #include <numeric>

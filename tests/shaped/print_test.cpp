@@ -2,6 +2,8 @@
 // types that do not grow with the sizes: the same model 8 or 8000 wide has one gradient text
 // and one tree size.
 #include <descent/shaped.hpp>
+#include <descent/shaped/print.hpp>
+#include <descent/shaped/jvp.hpp>
 
 using namespace descent::literals;
 

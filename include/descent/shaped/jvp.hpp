@@ -10,6 +10,7 @@
 
 #include <array>
 
+#include <descent/diff/wrt.hpp>
 #include <descent/shaped/vjp.hpp>
 
 namespace descent {
