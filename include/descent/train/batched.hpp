@@ -14,6 +14,8 @@
 // batches.  epochs(n, source) stops after n epochs (n * batches_per_epoch iterations);
 // on_epoch(source, fn) calls fn(epoch, state) after each epoch's last batch (fn may return
 // false to stop).  The loss minimize reports is the loss of the last batch evaluated.
+// The batches are read from source.epoch(e) as each epoch starts and point into the source:
+// do not call source.epoch() yourself while training with it.
 // Full-batch training needs none of this: pass obj itself (or batched over full_batch()).
 // Line-search methods (L-BFGS, Newton) evaluate several times per step and expect the same
 // function each time: give them the full objective, not a batched one.
