@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <memory>
 #include <span>
@@ -97,8 +98,12 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     return o;
   }
 
-  // f(x), the gradient into g.
-  double operator()(std::span<const double> x, std::span<double> g) const {
+  // f(x), the gradient into g (anything that views as a span of doubles: std::vector, std::array, std::span).
+  template <class X, class G>
+    requires(std::convertible_to<const X&, std::span<const double>> && std::convertible_to<G&, std::span<double>>)
+  double operator()(const X& xs, G&& gs) const {
+    const std::span<const double> x(xs);
+    const std::span<double> g(gs);
     check(x.size(), "the parameter vector");
     check(g.size(), "the gradient");
     ctx_->params = x.data();
@@ -108,21 +113,27 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     (void)std::initializer_list<int>{(write<gradient_eval, detail::gradient_t<Tree, Ps>, Ps>(ev, g, k++), 0)...};
     return ev.template get<Tree>(0, 0);
   }
-  double operator()(std::span<double> x, std::span<double> g) const { return (*this)(std::span<const double>(x), g); }
 
   // f(x) alone.
-  double value(std::span<const double> x) const {
+  template <class X>
+    requires std::convertible_to<const X&, std::span<const double>>
+  double value(const X& xs) const {
+    const std::span<const double> x(xs);
     check(x.size(), "the parameter vector");
     ctx_->params = x.data();
     value_eval ev{*ctx_, ws_->data(), lits_.data()};
     ev.run(samples(), rows_);
     return ev.template get<Tree>(0, 0);
   }
-  double value(std::span<double> x) const { return value(std::span<const double>(x)); }
 
   // The Hessian times v, from the directional derivative of the gradient along v (forward
   // over reverse): the cost of a few gradients, never the n x n matrix.
-  void hessian_vector(std::span<const double> x, std::span<const double> v, std::span<double> hv) const {
+  template <class X, class V, class H>
+    requires(std::convertible_to<const X&, std::span<const double>> && std::convertible_to<const V&, std::span<const double>> &&
+             std::convertible_to<H&, std::span<double>>)
+  void hessian_vector(const X& xs, const V& vs, H&& hvs) const {
+    const std::span<const double> x(xs), v(vs);
+    const std::span<double> hv(hvs);
     check(x.size(), "the parameter vector");
     check(v.size(), "the direction");
     check(hv.size(), "the Hessian-vector product");
@@ -137,7 +148,11 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     (void)std::initializer_list<int>{(write<hvp_eval, detail::hvp_t<Tree, wrt_t<Ps...>, Ps>, Ps>(ev, hv, k++), 0)...};
   }
   // The exact Hessian, row-major n x n: one Hessian-vector product per unit vector.
-  void hessian(std::span<const double> x, std::span<double> h) const {
+  template <class X, class H>
+    requires(std::convertible_to<const X&, std::span<const double>> && std::convertible_to<H&, std::span<double>>)
+  void hessian(const X& xs, H&& hs) const {
+    const std::span<const double> x(xs);
+    const std::span<double> h(hs);
     check(x.size(), "the parameter vector");
     if (h.size() != dimension * dimension)
       throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
@@ -155,7 +170,6 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
         h[i * dimension + j] = h[j * dimension + i] = a;
       }
   }
-  void hessian(std::span<double> x, std::span<double> h) const { hessian(std::span<const double>(x), h); }
 
  private:
   void check(std::size_t given, const char* what) const {
