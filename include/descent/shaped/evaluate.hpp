@@ -342,32 +342,19 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
     run_phase<2>();
   }
 
-  // ---- scalar nodes, per sample ---------------------------------------------------------
-  template <class C, class T, class... Ts>
-  void compute(sum<C, T, Ts...>) {
-    using node_t = sum<C, T, Ts...>;
-    double* o = out<node_t>();
-    for (std::size_t i = 0; i < rows<node_t>(); ++i) {
-      double r = get<T>(i, 0);
-      if constexpr (!value_of<C>.is_zero()) r = get<C>(0, 0) + r;
-      (void)std::initializer_list<int>{((void)(r += get<Ts>(i, 0)), 0)...};
-      o[i] = r;
-    }
+  // ---- cheap elementwise nodes (also the scalar sums and products), entry by entry -------------
+  // The one loop for every node element() knows: stored when not fused into its reader.
+  template <class T>
+    requires cheap_elementwise_v<T>
+  void compute(T) {
+    double* o = out<T>();
+    constexpr std::size_t k = K<T>;
+    const std::size_t r = rows<T>();
+    for (std::size_t i = 0; i < r; ++i)
+      for (std::size_t j = 0; j < k; ++j) o[i * k + j] = element(T{}, i, j);
   }
-  template <class C, class... Fs>
-  void compute(product<C, Fs...>) {
-    using node_t = product<C, Fs...>;
-    constexpr rational c = value_of<C>;
-    double* o = out<node_t>();
-    for (std::size_t i = 0; i < rows<node_t>(); ++i) {
-      double num = 1.0, den = 1.0;
-      (void)std::initializer_list<int>{(factor<Fs>(i, num, den), 0)...};
-      if constexpr (c == rational{-1}) num = -num;
-      else if constexpr (!c.is_one()) num = get<C>(0, 0) * num;
-      if constexpr ((is_denominator_v<Fs> || ...)) o[i] = num / den;
-      else o[i] = num;
-    }
-  }
+
+  // ---- other scalar nodes, per sample ----------------------------------------------------
   template <class F>
   void factor(std::size_t i, double& num, double& den) const {
     if constexpr (is_denominator_v<F>) den *= get<positive_factor_t<F>>(i, 0);
@@ -416,11 +403,6 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   }
 
   // ---- elementwise shaped nodes -------------------------------------------------------------
-  struct plus { double operator()(double a, double b) const { return a + b; } };
-  struct minus { double operator()(double a, double b) const { return a - b; } };
-  struct times { double operator()(double a, double b) const { return a * b; } };
-  struct divides { double operator()(double a, double b) const { return a / b; } };
-  struct identity { double operator()(double a) const { return a; } };
   template <class Fn> struct call { double operator()(double a) const { return static_cast<double>(Fn::eval(a)); } };
   template <std::intmax_t P, std::intmax_t Q> struct raise { double operator()(double a) const { return power_of<P, Q>(a); } };
   template <class T, class F, class... Cs>
@@ -430,18 +412,6 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
     const std::size_t r = rows<T>();
     for (std::size_t i = 0; i < r; ++i)
       for (std::size_t j = 0; j < k; ++j) o[i * k + j] = f(get<Cs>(i, j)...);
-  }
-  template <class A, class B> void compute(op_node<sop::add, A, B>) {
-    elementwise<op_node<sop::add, A, B>, plus, A, B>({});
-  }
-  template <class A, class B> void compute(op_node<sop::sub, A, B>) {
-    elementwise<op_node<sop::sub, A, B>, minus, A, B>({});
-  }
-  template <class A, class B> void compute(op_node<sop::mul, A, B>) {
-    elementwise<op_node<sop::mul, A, B>, times, A, B>({});
-  }
-  template <class A, class B> void compute(op_node<sop::div, A, B>) {
-    elementwise<op_node<sop::div, A, B>, divides, A, B>({});
   }
   template <class Fn, class A>
     requires(has_array_form<Fn>)
@@ -459,9 +429,6 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   }
   template <std::intmax_t P, std::intmax_t Q, class A> void compute(op_node<sop::powc<P, Q>, A>) {
     elementwise<op_node<sop::powc<P, Q>, A>, raise<P, Q>, A>({});
-  }
-  template <std::size_t R, std::size_t C, class S> void compute(op_node<sop::bcast<R, C>, S>) {
-    elementwise<op_node<sop::bcast<R, C>, S>, identity, S>({});
   }
 
   // ---- linear algebra ---------------------------------------------------------------------
