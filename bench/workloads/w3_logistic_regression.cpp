@@ -63,20 +63,8 @@ const bool exported = (bench::add_export("W3", [](const std::string& d) { bench:
 #if __has_include(<descent/shaped.hpp>)
 #include <descent/shaped.hpp>
 // ==== W3's descent row: define bench::w3_descent here (contract in descent_rows.hpp) ========
+#include "w3_objective.hpp"
 namespace bench {
-// mean over samples of softplus(z) - y z, z = w . x + b (the stable negative log-likelihood).
-double w3_descent(std::span<const double> theta, std::span<double> g) {
-  constexpr descent::vec<"w", reg_d> w;
-  constexpr descent::var<"b"> b;
-  constexpr descent::vec<"x", reg_d> x;
-  constexpr descent::var<"y"> y;
-  const auto& p = w3();
-  using rows = Eigen::Matrix<double, Eigen::Dynamic, reg_d, Eigen::RowMajor>;
-  static const Eigen::Map<const rows> X(p.X.data(), static_cast<Eigen::Index>(p.n), reg_d);
-  constexpr auto z = dot(w, x) + b;
-  static const auto obj = descent::make_objective(descent::mean_over_samples(softplus(z) - y * z),
-                                                  descent::wrt(w, b), x = X, y = p.y);
-  return obj(theta, g);
-}
+double w3_descent(std::span<const double> theta, std::span<double> g) { return w3_objective()(theta, g); }
 }  // namespace bench
 #endif

@@ -114,20 +114,9 @@ const bench::descent_row logistic_h3{"W6_logistic", bench::w6_logistic_hessian_d
 #if __has_include(<descent/shaped.hpp>)
 #include <descent/shaped.hpp>
 // ==== W6's logistic Hessian descent row: define bench::w6_logistic_hessian_descent here =====
+#include "w3_objective.hpp"
 namespace bench {
 // The exact Hessian of W3's loss, assembled from Hessian-vector products (forward over reverse).
-void w6_logistic_hessian_descent(std::span<const double> theta, std::span<double> h) {
-  constexpr descent::vec<"w", reg_d> w;
-  constexpr descent::var<"b"> b;
-  constexpr descent::vec<"x", reg_d> x;
-  constexpr descent::var<"y"> y;
-  const auto& p = w3();
-  using rows = Eigen::Matrix<double, Eigen::Dynamic, reg_d, Eigen::RowMajor>;
-  static const Eigen::Map<const rows> X(p.X.data(), static_cast<Eigen::Index>(p.n), reg_d);
-  constexpr auto z = dot(w, x) + b;
-  static const auto obj = descent::make_objective(descent::mean_over_samples(softplus(z) - y * z),
-                                                  descent::wrt(w, b), x = X, y = p.y);
-  obj.hessian(theta, h);
-}
+void w6_logistic_hessian_descent(std::span<const double> theta, std::span<double> h) { w3_objective().hessian(theta, h); }
 }  // namespace bench
 #endif
