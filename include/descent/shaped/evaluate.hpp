@@ -332,14 +332,44 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
     static_assert((check_order<Nodes>() && ... && true));
     run_phase<0>();
     reset_reductions();
-    for (std::size_t start = 0; start < total; start += Block) {
-      n = std::min(Block, total - start);
+    run_rows(0, total, index);
+    finish(total);
+  }
+  // The sums over samples of rows [begin, end), added to the accumulators (phase 0 done).
+  void run_rows(std::size_t begin, std::size_t end, std::span<const std::size_t> index) {
+    for (std::size_t start = begin; start < end; start += Block) {
+      n = std::min(Block, end - start);
       ctx.set_block(start, n, index);
       run_phase<1>();
     }
+  }
+  // After the sums: the means, and what reads the sums.
+  void finish(std::size_t total) {
     finish_reductions(total);
     n = 1;
     run_phase<2>();
+  }
+
+  // The accumulators of every sum over samples, one after the other: what a chunk of rows
+  // contributes (shaped/objective.hpp adds the chunks in their order, whoever computed them).
+  static constexpr std::size_t reduction_size = ((is_sample_reduction_v<Nodes> ? K<Nodes> : 0) + ... + 0);
+  void save_reductions(double* to) const {
+    (void)to;
+    (void)std::initializer_list<int>{(save_one<Nodes>(to), 0)...};
+  }
+  void add_reductions(const double* from) {
+    (void)from;
+    (void)std::initializer_list<int>{(add_one<Nodes>(from), 0)...};
+  }
+  template <class T> void save_one(double*& to) const {
+    if constexpr (is_sample_reduction_v<T>) to = std::copy_n(ws + offsets[index_of_v<T, dag>], K<T>, to);
+  }
+  template <class T> void add_one(const double*& from) {
+    if constexpr (is_sample_reduction_v<T>) {
+      double* acc = out<T>();
+      for (std::size_t k = 0; k < K<T>; ++k) acc[k] += from[k];
+      from += K<T>;
+    }
   }
 
   // ---- cheap elementwise nodes (also the scalar sums and products), entry by entry -------------

@@ -6,11 +6,18 @@
 //   auto batch = obj.on(rows);                 // the same objective on a subset of rows
 //   obj.hessian_vector(params, v, hv);         // H v without forming H
 //   obj.hessian(params, h);                    // H, n x n row-major
+//   obj.threads(4);                            // the sums over samples on 4 threads
 //
 // The parameter vector is the wrt(...) symbols one after the other, matrices row-major.  The
 // gradient of every parameter is generated in matrix form (shaped/vjp.hpp) and evaluated with
 // the value in one pass over blocks of samples (shaped/evaluate.hpp).  The objective owns its
-// workspace: an evaluation allocates nothing.
+// workspace: an evaluation allocates nothing (after the first, which sizes the workspace).
+//
+// Sums over samples are deterministic whatever the number of threads: the rows are cut into
+// chunks that depend on the number of rows alone (whole blocks, at most 64 chunks), each chunk
+// is summed from zero, and the chunks' sums are added in chunk order.  threads(1), threads(2)
+// and threads(4) give the same bits (a test), and so does an objective that never asked for
+// threads.
 #ifndef DESCENT_SHAPED_OBJECTIVE_HPP
 #define DESCENT_SHAPED_OBJECTIVE_HPP
 
@@ -24,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include <descent/shaped/detail/workers.hpp>
 #include <descent/shaped/evaluate.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/vjp.hpp>
@@ -80,6 +88,16 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
         std::max({value_eval::workspace_size, gradient_eval::workspace_size, std::size_t{1}}));
   }
 
+  // Evaluate the sums over samples on t threads (the calling one and t - 1 kept waiting);
+  // 1: on the calling thread alone.  The results are the same bits for every t.  Views made by
+  // on(rows) share the threads.
+  shaped_objective& threads(std::size_t t) {
+    if (t == 0) throw std::invalid_argument("descent::make_objective(...).threads(0): ask for one thread or more");
+    pool_ = t == 1 ? nullptr : std::make_shared<detail::worker_pool>(t);
+    return *this;
+  }
+  std::size_t threads() const noexcept { return pool_ ? pool_->size() : 1; }
+
   // The number of samples the objective sums or averages over.
   std::size_t samples() const noexcept { return rows_.empty() ? total_ : rows_.size(); }
   std::size_t total_samples() const noexcept { return total_; }
@@ -108,7 +126,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     check(g.size(), "the gradient");
     ctx_->params = x.data();
     gradient_eval ev{*ctx_, ws_->data(), lits_.data()};
-    ev.run(samples(), rows_);
+    drive(ev, *lanes_);
     std::size_t k = 0;
     (void)std::initializer_list<int>{(write<gradient_eval, detail::gradient_t<Tree, Ps>, Ps>(ev, g, k++), 0)...};
     return ev.template get<Tree>(0, 0);
@@ -122,7 +140,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     check(x.size(), "the parameter vector");
     ctx_->params = x.data();
     value_eval ev{*ctx_, ws_->data(), lits_.data()};
-    ev.run(samples(), rows_);
+    drive(ev, *lanes_);
     return ev.template get<Tree>(0, 0);
   }
 
@@ -143,7 +161,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     hvp_ctx_->params = joined_.data();
     if (ws_->size() < hvp_eval::workspace_size) ws_->resize(hvp_eval::workspace_size);
     hvp_eval ev{*hvp_ctx_, ws_->data(), lits_.data()};
-    ev.run(samples(), rows_);
+    drive(ev, *hvp_lanes_);
     std::size_t k = 0;
     (void)std::initializer_list<int>{(write<hvp_eval, detail::hvp_t<Tree, wrt_t<Ps...>, Ps>, Ps>(ev, hv, k++), 0)...};
   }
@@ -172,6 +190,59 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   }
 
  private:
+  // What each thread evaluates with: its own copy of the context (block pointers, gather
+  // buffers), its own workspace; and the sum of every chunk.
+  template <class C>
+  struct lanes {
+    std::vector<C> ctxs;
+    std::vector<detail::aligned_buffer> ws;
+    std::vector<char> ready;
+    detail::aligned_buffer chunks;
+  };
+  static constexpr std::size_t max_chunks = 64;
+  static std::size_t chunk_rows(std::size_t total) {
+    const std::size_t blocks = (total + block - 1) / block;
+    return (blocks + max_chunks - 1) / max_chunks * block;
+  }
+
+  // value (and gradient) over the samples: chunk by chunk, on the threads when there are some.
+  template <class Ev, class C>
+  void drive(Ev& ev, lanes<C>& lanes) const {
+    const std::size_t total = samples();
+    const std::size_t rows = chunk_rows(total);
+    const std::size_t chunks = (total + rows - 1) / rows;
+    ev.template run_phase<0>();
+    ev.reset_reductions();
+    if (chunks <= 1) {
+      ev.run_rows(0, total, rows_);
+    } else {
+      const std::size_t t = std::min(threads(), chunks);
+      while (lanes.ctxs.size() < t) lanes.ctxs.push_back(ev.ctx);
+      if (lanes.ws.size() < t) lanes.ws.resize(t);
+      lanes.ready.assign(t, 0);
+      for (std::size_t w = 0; w < t; ++w) {
+        lanes.ws[w].resize(std::max(Ev::workspace_size, std::size_t{1}));
+        lanes.ctxs[w].params = ev.ctx.params;
+      }
+      lanes.chunks.resize(std::max(chunks * Ev::reduction_size, std::size_t{1}));
+      auto chunk = [&](std::size_t w, std::size_t c) {
+        Ev part{lanes.ctxs[w], lanes.ws[w].data(), lits_.data()};
+        if (!lanes.ready[w]) {
+          part.template run_phase<0>();
+          lanes.ready[w] = 1;
+        }
+        part.reset_reductions();
+        part.run_rows(c * rows, std::min(total, (c + 1) * rows), rows_);
+        part.save_reductions(lanes.chunks.data() + c * Ev::reduction_size);
+      };
+      if (t > 1) pool_->run(chunks, chunk);
+      else
+        for (std::size_t c = 0; c < chunks; ++c) chunk(0, c);
+      for (std::size_t c = 0; c < chunks; ++c) ev.add_reductions(lanes.chunks.data() + c * Ev::reduction_size);
+    }
+    ev.finish(total);
+  }
+
   void check(std::size_t given, const char* what) const {
     if (given != dimension)
       throw std::invalid_argument(std::string("descent::make_objective: ") + what + " has " + std::to_string(given) +
@@ -195,6 +266,9 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   std::shared_ptr<ctx_t> ctx_;
   std::shared_ptr<hvp_ctx_t> hvp_ctx_;
   std::shared_ptr<std::vector<double>> ws_;
+  std::shared_ptr<lanes<ctx_t>> lanes_ = std::make_shared<lanes<ctx_t>>();
+  std::shared_ptr<lanes<hvp_ctx_t>> hvp_lanes_ = std::make_shared<lanes<hvp_ctx_t>>();
+  std::shared_ptr<detail::worker_pool> pool_;
   mutable std::vector<double> joined_;
   std::vector<std::size_t> rows_;
   std::size_t total_ = 1;
