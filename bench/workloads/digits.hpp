@@ -7,6 +7,8 @@
 
 #include <zlib.h>
 
+#include <Eigen/Core>
+
 #include <cmath>
 #include <cstddef>
 #include <cstdlib>
@@ -61,6 +63,43 @@ inline std::vector<double> digits_initial_parameters() {
   for (std::size_t i = 0; i < digits_hidden * digits_in + digits_hidden; ++i) p.push_back(g.uniform(-a1, a1));
   for (std::size_t i = 0; i < digits_classes * digits_hidden + digits_classes; ++i) p.push_back(g.uniform(-a2, a2));
   return p;
+}
+
+using digits_row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+inline constexpr std::size_t digits_o_b1 = digits_hidden * digits_in, digits_o_w2 = digits_o_b1 + digits_hidden,
+                             digits_o_b2 = digits_o_w2 + digits_classes * digits_hidden;
+
+// The hand-written (Eigen) mean cross-entropy of one batch and its gradient (same layout as p).
+inline double batch_gradient(const std::vector<double>& p, std::size_t first, std::size_t count, std::vector<double>& g) {
+  const auto& d = digits();
+  const Eigen::Index B = static_cast<Eigen::Index>(count), I = digits_in, Hn = digits_hidden, C = digits_classes;
+  Eigen::Map<const digits_row_major> X(d.X.data() + first * digits_in, B, I);
+  Eigen::Map<const digits_row_major> W1(p.data(), Hn, I), W2(p.data() + digits_o_w2, C, Hn);
+  Eigen::Map<const Eigen::RowVectorXd> b1(p.data() + digits_o_b1, Hn), b2(p.data() + digits_o_b2, C);
+  thread_local digits_row_major H, P, dH;
+  H.noalias() = X * W1.transpose();
+  H.rowwise() += b1;
+  H = H.array().tanh();
+  P.noalias() = H * W2.transpose();
+  P.rowwise() += b2;
+  double loss = 0;
+  for (Eigen::Index i = 0; i < B; ++i) {  // softmax rows, stable; P becomes (softmax - onehot) / B
+    const double mx = P.row(i).maxCoeff();
+    P.row(i) = (P.row(i).array() - mx).exp();
+    const double sum = P.row(i).sum();
+    const int label = d.y[first + static_cast<std::size_t>(i)];
+    loss += std::log(sum) - (std::log(P(i, label)));
+    P.row(i) /= sum;
+    P(i, label) -= 1;
+  }
+  P /= static_cast<double>(B);
+  Eigen::Map<digits_row_major>(g.data() + digits_o_w2, C, Hn).noalias() = P.transpose() * H;
+  Eigen::Map<Eigen::RowVectorXd>(g.data() + digits_o_b2, C) = P.colwise().sum();
+  dH.noalias() = P * W2;
+  dH.array() *= 1 - H.array().square();
+  Eigen::Map<digits_row_major>(g.data(), Hn, I).noalias() = dH.transpose() * X;
+  Eigen::Map<Eigen::RowVectorXd>(g.data() + digits_o_b1, Hn) = dH.colwise().sum();
+  return loss / static_cast<double>(B);
 }
 
 }  // namespace bench

@@ -179,7 +179,7 @@ int main(int argc, char** argv) {
   for (const auto& [r, err] : passed) {
     const bench::row* rp = r;
     const double e = err;
-    benchmark::RegisterBenchmark(r->name().c_str(), [rp, e](benchmark::State& st) {
+    auto* registered = benchmark::RegisterBenchmark(r->name().c_str(), [rp, e](benchmark::State& st) {
       bench::kernel k = rp->make();
       k.step();  // warm
       for (auto _ : st) {
@@ -190,6 +190,7 @@ int main(int argc, char** argv) {
       if (k.counters)
         for (const auto& [name, value] : k.counters()) st.counters[name] = value;
     });
+    if (r->options.wall_time) registered->UseRealTime();
   }
   int bargc = static_cast<int>(rest.size());
   benchmark::Initialize(&bargc, rest.data());

@@ -34,6 +34,7 @@ using factory = std::function<kernel()>;
 
 struct row_options {
   double tolerance = 1e-9;  // max relative error accepted against the reference row
+  bool wall_time = false;   // time by the wall clock (rows that run on several threads)
 };
 
 void add_row(std::string workload, std::string implementation, factory make, row_options = {});

@@ -8,7 +8,8 @@ One table per workload: median CPU time (the thread's, from Google Benchmark; on
 machine wall time mostly measures the other processes), ratio against the best hand-written row
 (handwritten or handwritten_simd; rows without one use the fastest row), instructions per
 step (callgrind, descent and hand-written rows), the max relative error of the row's result
-against the hand-written one, and for W7 the bandwidth of the ideal byte count.
+against the hand-written one, and for W7 the bandwidth of the ideal byte count.  Rows timed by
+the wall clock (W9's threads: a thread's CPU time would miss the others') say so.
 """
 import json
 import os
@@ -68,6 +69,9 @@ def main():
     order = ["descent", "handwritten", "handwritten_simd", "sacado", "adolc", "ceres_jet", "eigen_autodiff", "torch"]
     workloads = {}
     for name, b in rows.items():
+        if name.endswith("/real_time"):  # rows on several threads: wall-clock time
+            name = name[: -len("/real_time")]
+            b = dict(b, cpu_time=b["real_time"], wall=True)
         w, impl = name.rsplit("/", 1)
         workloads.setdefault(w, {})[impl] = b
     try:
@@ -101,6 +105,7 @@ def main():
             ratio = t / base
             ins = counts.get(f"{w}/{impl}")
             extra = [f"{int(b[k])} {k.split('_')[1]}" for k in ("optimizer_iterations", "objective_evaluations") if k in b]
+            extra += ["wall-clock time"] if b.get("wall") else []
             label = impl + (f" ({', '.join(extra)})" if extra else "")
             line = (f"| {label} | {fmt_time(t)} | {ratio:.2f} | {fmt_count(ins) if ins else ''} | "
                     f"{b.get('max_rel_err', float('nan')):.1e} |")

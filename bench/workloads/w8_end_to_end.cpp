@@ -63,12 +63,7 @@ const bool lbfgs_export = (bench::add_export("W8_lbfgs", [](const std::string& d
                            }), true);
 
 // ---- the digits MLP epoch, hand-written with Eigen ------------------------------------------
-using bench::digits_in;
-using bench::digits_hidden;
-using bench::digits_classes;
-using row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-constexpr std::size_t o_b1 = digits_hidden * digits_in, o_w2 = o_b1 + digits_hidden,
-                      o_b2 = o_w2 + digits_classes * digits_hidden;
+using bench::batch_gradient;
 
 struct adam_state {
   std::vector<double> m, v;
@@ -83,39 +78,6 @@ struct adam_state {
     }
   }
 };
-
-// Mean cross-entropy of one batch and its gradient (same layout as p).
-double batch_gradient(const std::vector<double>& p, std::size_t first, std::size_t count, std::vector<double>& g) {
-  const auto& d = bench::digits();
-  const Eigen::Index B = static_cast<Eigen::Index>(count), I = digits_in, Hn = digits_hidden, C = digits_classes;
-  Eigen::Map<const row_major> X(d.X.data() + first * digits_in, B, I);
-  Eigen::Map<const row_major> W1(p.data(), Hn, I), W2(p.data() + o_w2, C, Hn);
-  Eigen::Map<const Eigen::RowVectorXd> b1(p.data() + o_b1, Hn), b2(p.data() + o_b2, C);
-  thread_local row_major H, P, dH;
-  H.noalias() = X * W1.transpose();
-  H.rowwise() += b1;
-  H = H.array().tanh();
-  P.noalias() = H * W2.transpose();
-  P.rowwise() += b2;
-  double loss = 0;
-  for (Eigen::Index i = 0; i < B; ++i) {  // softmax rows, stable; P becomes (softmax - onehot) / B
-    const double mx = P.row(i).maxCoeff();
-    P.row(i) = (P.row(i).array() - mx).exp();
-    const double sum = P.row(i).sum();
-    const int label = d.y[first + static_cast<std::size_t>(i)];
-    loss += std::log(sum) - (std::log(P(i, label)));
-    P.row(i) /= sum;
-    P(i, label) -= 1;
-  }
-  P /= static_cast<double>(B);
-  Eigen::Map<row_major>(g.data() + o_w2, C, Hn).noalias() = P.transpose() * H;
-  Eigen::Map<Eigen::RowVectorXd>(g.data() + o_b2, C) = P.colwise().sum();
-  dH.noalias() = P * W2;
-  dH.array() *= 1 - H.array().square();
-  Eigen::Map<row_major>(g.data(), Hn, I).noalias() = dH.transpose() * X;
-  Eigen::Map<Eigen::RowVectorXd>(g.data() + o_b1, Hn) = dH.colwise().sum();
-  return loss / static_cast<double>(B);
-}
 
 bench::kernel digits_eigen() {
   struct state {

@@ -14,7 +14,7 @@
 // workspace: an evaluation allocates nothing (after the first, which sizes the workspace).
 //
 // Sums over samples are deterministic whatever the number of threads: the rows are cut into
-// chunks that depend on the number of rows alone (whole blocks, at most 64 chunks), each chunk
+// chunks that depend on the number of rows alone (see chunk_rows), each chunk
 // is summed from zero, and the chunks' sums are added in chunk order.  threads(1), threads(2)
 // and threads(4) give the same bits (a test), and so does an objective that never asked for
 // threads.
@@ -199,10 +199,14 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     std::vector<char> ready;
     detail::aligned_buffer chunks;
   };
+  // Rows per chunk, from the number of rows alone: up to 64 chunks of one block each, their
+  // sizes evened out (1797 rows in blocks of 256: 8 chunks of 232 rows and the rest, not 7 of
+  // 256 and one of 5, so that two threads take half each); beyond 64 blocks, whole blocks.
   static constexpr std::size_t max_chunks = 64;
   static std::size_t chunk_rows(std::size_t total) {
     const std::size_t blocks = (total + block - 1) / block;
-    return (blocks + max_chunks - 1) / max_chunks * block;
+    if (blocks > max_chunks) return (blocks + max_chunks - 1) / max_chunks * block;
+    return std::min(block, ((total + blocks - 1) / blocks + 7) / 8 * 8);
   }
 
   // value (and gradient) over the samples: chunk by chunk, on the threads when there are some.

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -77,6 +78,7 @@ class worker_pool {
     {
       std::lock_guard lock(m_);
       stop_ = true;
+      published_.store(generation_ + 1, std::memory_order_release);
     }
     wake_.notify_all();
     for (auto& t : threads_) t.join();
@@ -100,6 +102,7 @@ class worker_pool {
     failed_item_ = items;
     error_ = nullptr;
     ++generation_;
+    published_.store(generation_, std::memory_order_release);
     lock.unlock();
     wake_.notify_all();
     work(0);
@@ -113,6 +116,10 @@ class worker_pool {
   void serve(std::size_t w) {
     std::size_t seen = 0;
     for (;;) {
+      // Spin a little before sleeping: evaluations of an optimizer's loop come back to back,
+      // and waking a sleeping thread can cost more than a small job (tens of microseconds).
+      const auto until = std::chrono::steady_clock::now() + spin_;
+      while (published_.load(std::memory_order_acquire) == seen && std::chrono::steady_clock::now() < until) spin_pause();
       std::unique_lock lock(m_);
       wake_.wait(lock, [&] { return stop_ || generation_ != seen; });
       if (stop_) return;
@@ -143,7 +150,13 @@ class worker_pool {
   std::condition_variable wake_, done_;
   bool stop_ = false;
   std::size_t generation_ = 0, busy_ = 0, items_ = 0, failed_item_ = 0;
-  std::atomic<std::size_t> next_{0};
+  std::atomic<std::size_t> next_{0}, published_{0};
+  static constexpr std::chrono::microseconds spin_{200};
+  static void spin_pause() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
   void* job_ = nullptr;
   void (*call_)(void*, std::size_t, std::size_t) = nullptr;
   std::exception_ptr error_;
