@@ -170,17 +170,85 @@ template <class Fn, class... As> inline constexpr bool reads_elementwise_v<apply
 template <class A> inline constexpr bool reads_elementwise_v<op_node<sop::sum, A>> = true;
 template <std::size_t Off, std::size_t N, class A> inline constexpr bool reads_elementwise_v<op_node<sop::embed<Off, N>, A>> = true;
 
+// Sums over samples of a per-sample value (not an outer product or a scaled vector, which
+// are matrix products): they read the operand entry by entry, so it can be fused.
+template <class T> inline constexpr bool reads_rows_v = false;
+template <class Red, class A>
+  requires(is_sample_op_v<Red>)
+inline constexpr bool reads_rows_v<op_node<Red, A>> = !outer_parts<A>::value && !scaled_parts<A>::value;
+
+// Sum of f(0), ..., f(count - 1) in eight lanes, added in a fixed order: eight independent
+// chains of additions instead of one (a floating-point sum is a chain of latencies; the
+// compiler may not reassociate it), the same bits on every call.
+template <class F>
+inline double lane_sum(std::size_t count, F&& f) {
+  double lanes[8] = {};
+  std::size_t i = 0;
+  for (; i + 8 <= count; i += 8)
+    for (std::size_t l = 0; l < 8; ++l) lanes[l] += f(i + l);
+  double s = ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) + ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7]));
+  for (; i < count; ++i) s += f(i);
+  return s;
+}
+// The same kind of sum for an f of several operations (the last count % 8 values are added
+// apart, then to the lanes): the values go through a small buffer, 64 at a time, so that
+// computing them and adding them are both plain vectorizable loops (computed inside the
+// additions, g++ vectorizes f and then adds lane by lane: 2.3x slower on the n-D Rosenbrock).
+// Which of the two sums a node uses is fixed by its type, so results stay deterministic.
+template <class F>
+inline double lane_sum_buffered(std::size_t count, F&& f) {
+  constexpr std::size_t chunk = 64;
+  alignas(64) double buf[chunk];
+  double lanes[8] = {}, tail = 0;
+  const std::size_t whole = count / 8 * 8;
+  for (std::size_t i = 0; i < whole; i += chunk) {
+    const std::size_t m = std::min(chunk, whole - i);
+    for (std::size_t j = 0; j < m; ++j) buf[j] = f(i + j);
+    for (std::size_t j = 0; j < m; j += 8)
+      for (std::size_t l = 0; l < 8; ++l) lanes[l] += buf[j + l];
+  }
+  for (std::size_t i = whole; i < count; ++i) tail += f(i);
+  return ((lanes[0] + lanes[4]) + (lanes[1] + lanes[5])) + ((lanes[2] + lanes[6]) + (lanes[3] + lanes[7])) + tail;
+}
+
 // Readers that visit every entry of their operand once (any shape may be fused into them).
 template <class T> inline constexpr bool reads_whole_v = false;
 template <class A> inline constexpr bool reads_whole_v<op_node<sop::sum, A>> = true;
 template <class A> inline constexpr bool reads_whole_v<op_node<sop::lse, A>> = false;  // reads each entry twice
 template <std::size_t Off, std::size_t N, class A> inline constexpr bool reads_whole_v<op_node<sop::embed<Off, N>, A>> = true;
 
-template <class Ctx, class Dag, std::size_t Block, class Roots = type_list<>>
+// softplus(a) and sigmoid(a) of one operand (the loss of logistic regression and its
+// derivative) share e = exp(-|a|): softplus(a) = max(a, 0) + log1p(e), sigmoid(a) = 1/(1 + e)
+// or e/(1 + e).  When both are in a DAG, the first computes both in one pass.
+template <class T> struct softplus_pair { static constexpr bool value = false; };
+template <class A> struct softplus_pair<apply<fn::softplus, A>> {
+  static constexpr bool value = true, is_softplus = true;
+  using operand = A; using softplus = apply<fn::softplus, A>; using sigmoid = apply<fn::sigmoid, A>;
+};
+template <class A> struct softplus_pair<apply<fn::sigmoid, A>> : softplus_pair<apply<fn::softplus, A>> {
+  static constexpr bool is_softplus = false;
+};
+template <class A> struct softplus_pair<op_node<sop::map<fn::softplus>, A>> {
+  static constexpr bool value = true, is_softplus = true;
+  using operand = A; using softplus = op_node<sop::map<fn::softplus>, A>; using sigmoid = op_node<sop::map<fn::sigmoid>, A>;
+};
+template <class A> struct softplus_pair<op_node<sop::map<fn::sigmoid>, A>> : softplus_pair<op_node<sop::map<fn::softplus>, A>> {
+  static constexpr bool is_softplus = false;
+};
+
+template <class T> inline constexpr bool is_add_sub_v = false;
+template <class A, class B> inline constexpr bool is_add_sub_v<op_node<sop::add, A, B>> = true;
+template <class A, class B> inline constexpr bool is_add_sub_v<op_node<sop::sub, A, B>> = true;
+template <class T> inline constexpr bool is_embed_v = false;
+template <std::size_t Off, std::size_t N, class A> inline constexpr bool is_embed_v<op_node<sop::embed<Off, N>, A>> = true;
+
+// Direct: the roots that nothing else reads are computed straight into the caller's buffer
+// by write_to (an objective's gradient into g), not into the workspace and copied.
+template <class Ctx, class Dag, std::size_t Block, class Roots = type_list<>, bool Direct = false>
 struct shaped_evaluator;
 
-template <class Ctx, class... Nodes, std::size_t Block, class Roots>
-struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
+template <class Ctx, class... Nodes, std::size_t Block, class Roots, bool Direct>
+struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   using dag = type_list<Nodes...>;
   template <class T> static constexpr bool batched = batched_node<Ctx, T>::value;
   template <class T> static constexpr std::size_t K = shape_v<T>.size();
@@ -208,17 +276,66 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   template <class T> static constexpr std::size_t readers = (count_in<T, typename eval_children<Nodes>::type>::value + ... + 0);
   template <class T, class N>
   static constexpr bool fits_reader = count_in<T, typename eval_children<N>::type>::value == 0 ||
-                                      (reads_elementwise_v<N> && batched<T> == batched<N> && (shape_v<T> == shape_v<N> || reads_whole_v<N>));
+                                      (reads_elementwise_v<N> && batched<T> == batched<N> && (shape_v<T> == shape_v<N> || reads_whole_v<N>)) ||
+                                      (reads_rows_v<N> && batched<T>);
+  // embed<Off, N>(a) read by one sum or difference alone is never stored: the sum writes its
+  // other operand (or zeros) and adds a into entries [Off, Off + K) (the gradient of a sum of
+  // slices, as in the n-D Rosenbrock).
+  template <class E, class N>
+  static constexpr bool scatters_into = count_in<E, typename eval_children<N>::type>::value == 0 ||
+                                        (is_add_sub_v<N> && batched<E> == batched<N> && shape_v<E> == shape_v<N>);
   template <class T>
-  static constexpr bool fused = cheap_elementwise_v<T> && readers<T> == 1 && count_in<T, Roots>::value == 0 &&
+  static constexpr bool scattered = is_embed_v<T> && readers<T> == 1 && count_in<T, Roots>::value == 0 && (scatters_into<T, Nodes> && ...);
+  template <class T> struct scatter_sum { static constexpr bool value = false; };
+  template <class A, class B> struct scatter_sum<op_node<sop::add, A, B>> { static constexpr bool value = scattered<A> || scattered<B>; };
+  template <class A, class B> struct scatter_sum<op_node<sop::sub, A, B>> { static constexpr bool value = scattered<A> || scattered<B>; };
+
+  // A cheap node over at most three operands, each a symbol, a constant, a view or itself one
+  // cheap operation on such, is recomputed in each of its readers rather than stored and read
+  // back (x[1:n] - x[0:n-1].^2 in the n-D Rosenbrock's value and gradient).
+  template <class T> static constexpr bool base_operand = is_var_v<T> || is_symbol_v<T> || is_constant_v<T> || is_literal_v<T> || is_view<T>;
+  template <class L> struct all_base;
+  template <class... Cs> struct all_base<type_list<Cs...>> { static constexpr bool value = (base_operand<Cs> && ...); };
+  template <class T> static constexpr bool simple = cheap_elementwise_v<T> && all_base<typename eval_children<T>::type>::value;
+  template <class L> struct repeatable;
+  template <class... Cs> struct repeatable<type_list<Cs...>> {
+    static constexpr bool value = sizeof...(Cs) <= 3 && ((base_operand<Cs> || simple<Cs>) && ...);
+  };
+  template <class T>
+  static constexpr bool fused = cheap_elementwise_v<T> && !scatter_sum<T>::value && count_in<T, Roots>::value == 0 &&
+                                (readers<T> == 1 || (readers<T> > 1 && repeatable<typename eval_children<T>::type>::value)) &&
                                 (fits_reader<T, Nodes> && ...);
+
+  template <class T>
+  static constexpr bool direct = Direct && count_in<T, Roots>::value > 0 && readers<T> == 0 && K<T> > 1 &&
+                                 (cheap_elementwise_v<T> || scatter_sum<T>::value);
+
+  // softplus and sigmoid of one stored operand, both in the DAG: computed together.
+  template <class T>
+  static constexpr bool paired = [] {
+    if constexpr (!softplus_pair<T>::value) return false;
+    else {
+      using P = softplus_pair<T>;
+      using A = typename P::operand;
+      return count_in<typename P::softplus, dag>::value == 1 && count_in<typename P::sigmoid, dag>::value == 1 &&
+             !is_constant_v<A> && !is_literal_v<A> && !is_view<A> && !fused<A> && batched<T> == batched<A>;
+    }
+  }();
+  template <class T>
+  static constexpr bool computes_pair = [] {
+    if constexpr (!paired<T>) return false;
+    else {
+      using P = softplus_pair<T>;
+      return index_of_v<T, dag> < index_of_v<std::conditional_t<P::is_softplus, typename P::sigmoid, typename P::softplus>, dag>;
+    }
+  }();
 
   // The largest per-sample node (sets how many rows a block can hold).
   static constexpr std::size_t widest = std::max({std::size_t{1}, (batched<Nodes> ? K<Nodes> : std::size_t{1})...});
 
   static constexpr std::array<std::size_t, sizeof...(Nodes) + 1> offsets = [] {
     std::array<std::size_t, sizeof...(Nodes) + 1> off{};
-    constexpr std::array<std::size_t, sizeof...(Nodes) + 1> sizes{(is_view<Nodes> || fused<Nodes> ? 0 : (batched<Nodes> ? Block : 1) * K<Nodes>)..., 0};
+    constexpr std::array<std::size_t, sizeof...(Nodes) + 1> sizes{(is_view<Nodes> || fused<Nodes> || scattered<Nodes> ? 0 : (batched<Nodes> ? Block : 1) * K<Nodes>)..., 0};
     for (std::size_t i = 0; i < sizeof...(Nodes); ++i) off[i + 1] = off[i] + sizes[i];
     return off;
   }();
@@ -303,10 +420,24 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   }
   template <int Phase, class T>
   void run_node() {
-    if constexpr (phase<T> == Phase && !is_view<T> && !fused<T>) {
+    if constexpr (phase<T> == Phase && !is_view<T> && !fused<T> && !scattered<T> && !direct<T>) {
       if constexpr (is_sample_reduction_v<T>) accumulate(T{});
-      else compute(T{});
+      else if constexpr (scatter_sum<T>::value) compute_scatter(T{}, out<T>());
+      else if constexpr (computes_pair<T>) compute_pair<typename softplus_pair<T>::softplus, typename softplus_pair<T>::sigmoid>();
+      else if constexpr (!paired<T>) compute(T{});
     }
+  }
+  // softplus and sigmoid from one exp(-|a|) per entry (the formulas of array_form<fn::softplus>
+  // and array_form<fn::sigmoid>, so the bits are those of computing them apart).
+  template <class Sp, class Sg>
+  void compute_pair() {
+    using A = typename softplus_pair<Sp>::operand;
+    const auto m = ix(rows<Sp>() * K<Sp>);
+    Eigen::Map<const Eigen::ArrayXd> a(ptr<A>(), m);
+    Eigen::Map<Eigen::ArrayXd> sp(out<Sp>(), m), sg(out<Sg>(), m);
+    sg = (-a.abs()).exp();
+    sp = a.max(0.0) + sg.log1p();
+    sg = (a >= 0.0).select(1.0 / (1.0 + sg), sg / (1.0 + sg));
   }
   void reset_reductions() {
     (void)std::initializer_list<int>{(reset_one<Nodes>(), 0)...};
@@ -376,12 +507,63 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   // The one loop for every node element() knows: stored when not fused into its reader.
   template <class T>
     requires cheap_elementwise_v<T>
-  void compute(T) {
-    double* o = out<T>();
+  void compute(T) { compute_cheap<T>(out<T>()); }
+  template <class T>
+  void compute_cheap(double* o) {
     constexpr std::size_t k = K<T>;
     const std::size_t r = rows<T>();
     for (std::size_t i = 0; i < r; ++i)
       for (std::size_t j = 0; j < k; ++j) o[i * k + j] = element(T{}, i, j);
+  }
+
+  // a +- b with a or b an embed<Off, N>(e) that is not stored: the other operand (or zeros),
+  // then e added or subtracted in place.
+  template <class Op, class A, class B>
+  void compute_scatter(op_node<Op, A, B>, double* o) {
+    using T = op_node<Op, A, B>;
+    constexpr bool add = std::is_same_v<Op, sop::add>;
+    constexpr std::size_t k = K<T>;
+    const std::size_t r = rows<T>();
+    for (std::size_t i = 0; i < r; ++i) {
+      if constexpr (scattered<A> && scattered<B>) {  // zeros around a's entries, a's entries, then b
+        place<A>(o + i * k, i);
+      } else if constexpr (scattered<A>) {
+        for (std::size_t j = 0; j < k; ++j) o[i * k + j] = add ? get<B>(i, j) : -get<B>(i, j);
+        scatter_into<A, true>(o + i * k, i);
+      } else {
+        for (std::size_t j = 0; j < k; ++j) o[i * k + j] = get<A>(i, j);
+      }
+      if constexpr (scattered<B>) scatter_into<B, add>(o + i * k, i);
+    }
+  }
+  template <class E, bool Add, std::size_t Off, std::size_t N, class X>
+  void scatter_at(double* o, std::size_t i, op_node<sop::embed<Off, N>, X>*) const {
+    for (std::size_t j = 0; j < K<X>; ++j) {
+      if constexpr (Add) o[Off + j] += get<X>(i, j);
+      else o[Off + j] -= get<X>(i, j);
+    }
+  }
+  template <class E, bool Add>
+  void scatter_into(double* o, std::size_t i) const { scatter_at<E, Add>(o, i, static_cast<E*>(nullptr)); }
+  template <std::size_t Off, std::size_t N, class X>
+  void place_at(double* o, std::size_t i, op_node<sop::embed<Off, N>, X>*) const {
+    std::fill_n(o, Off, 0.0);
+    for (std::size_t j = 0; j < K<X>; ++j) o[Off + j] = get<X>(i, j);
+    std::fill_n(o + Off + K<X>, N - Off - K<X>, 0.0);
+  }
+  template <class E>
+  void place(double* o, std::size_t i) const { place_at(o, i, static_cast<E*>(nullptr)); }
+
+  // The K entries of root T (not per sample) into o: computed there when direct, else copied.
+  template <class T>
+  void write_to(double* o) {
+    if constexpr (!direct<T>) {
+      for (std::size_t k = 0; k < K<T>; ++k) o[k] = get<T>(0, k);
+    } else if constexpr (scatter_sum<T>::value) {
+      compute_scatter(T{}, o);
+    } else {
+      compute_cheap<T>(o);
+    }
   }
 
   // ---- other scalar nodes, per sample ----------------------------------------------------
@@ -517,12 +699,17 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
   void compute(op_node<sop::sum, A>) {
     using T = op_node<sop::sum, A>;
     double* o = out<T>();
-    for (std::size_t i = 0; i < rows<T>(); ++i) {
-      double s = 0;
-      for (std::size_t j = 0; j < K<A>; ++j) s += get<A>(i, j);
-      o[i] = s;
-    }
+    for (std::size_t i = 0; i < rows<T>(); ++i) o[i] = sum_of<A>(K<A>, [&](std::size_t j) { return get<A>(i, j); });
   }
+  // A sum of the entries of A: buffered when A is fused over fused operands (several operations).
+  template <class L> struct reads_memory;
+  template <class... Cs> struct reads_memory<type_list<Cs...>> { static constexpr bool value = ((base_operand<Cs> || !fused<Cs>) && ...); };
+  template <class A, class F>
+  static double sum_of(std::size_t count, F&& f) {
+    if constexpr (!fused<A> || reads_memory<typename eval_children<A>::type>::value) return lane_sum(count, f);
+    else return lane_sum_buffered(count, f);
+  }
+
   // logsumexp: m + log(sum exp(a - m)), m the largest entry; -inf and +inf propagate.
   template <class A>
   void compute(op_node<sop::lse, A>) {
@@ -613,11 +800,12 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots> {
           for (std::size_t j = 0; j < k; ++j) acc[j] += s * get<V>(i, j);
         }
       }
+    } else if constexpr (batched<A> && K<A> == 1) {
+      acc[0] += sum_of<A>(n, [&](std::size_t i) { return get<A>(i, 0); });
     } else if constexpr (batched<A>) {
       constexpr std::size_t k = K<A>;
-      const double* pa = ptr<A>();
       for (std::size_t i = 0; i < n; ++i)
-        for (std::size_t j = 0; j < k; ++j) acc[j] += pa[i * k + j];
+        for (std::size_t j = 0; j < k; ++j) acc[j] += get<A>(i, j);
     } else {  // the same value for every sample
       for (std::size_t j = 0; j < K<A>; ++j) acc[j] += static_cast<double>(n) * get<A>(0, j);
     }

@@ -59,10 +59,10 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   static constexpr std::size_t widest = detail::shaped_evaluator<ctx_t, gradient_graph, 1>::widest;
   static constexpr std::size_t block = std::clamp<std::size_t>(16384 / widest, 1, 256);
   using value_eval = detail::shaped_evaluator<ctx_t, value_graph, block, detail::type_list<Tree>>;
-  using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block, detail::type_list<Tree, detail::gradient_t<Tree, Ps>...>>;
+  using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block, detail::type_list<Tree, detail::gradient_t<Tree, Ps>...>, true>;
   using hvp_ctx_t = detail::shaped_context<wrt_t<Ps..., detail::direction_t<Ps>...>, Bs...>;
   using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block,
-                                             detail::type_list<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>>;
+                                             detail::type_list<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, true>;
 
   static_assert(detail::shape_v<Tree>.scalar,
                 "descent::make_objective: the objective must be a scalar (a loss), not a vector or matrix expression");
@@ -253,7 +253,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
                                   " entries, the wrt(...) symbols have " + std::to_string(dimension));
   }
   template <class Ev, class Root, class P>
-  static void write(const Ev& ev, std::span<double> g, std::size_t k) {
+  static void write(Ev& ev, std::span<double> g, std::size_t k) {
     constexpr std::size_t n = detail::shape_v<P>.size();
     double* o = g.data() + offsets[k];
     static_assert(!Ev::template batched<Root>,
@@ -262,7 +262,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
       const double v = ev.template get<Root>(0, 0);
       for (std::size_t i = 0; i < n; ++i) o[i] = v;
     } else {
-      for (std::size_t i = 0; i < n; ++i) o[i] = ev.template get<Root>(0, i);
+      ev.template write_to<Root>(o);
     }
   }
 
