@@ -112,26 +112,15 @@ const bool digits_export = (bench::add_export("W8_digits", [](const std::string&
 }  // namespace
 
 #if __has_include(<descent/shaped.hpp>)
-#include <descent/shaped.hpp>
+#include "digits_objective.hpp"
 // ==== W8's digits-epoch descent row: define bench::w8_digits_epoch_descent here ==============
 #include <descent/optim.hpp>
 namespace bench {
 // The same epoch with descent: the network as an expression, its gradient generated, one
 // objective viewed on each batch of 32 rows in file order, descent::optim::adam.
 kernel w8_digits_epoch_descent() {
-  constexpr descent::vec<"x", digits_in> x;
-  constexpr descent::var<"label"> label;
-  constexpr descent::mat<"W1", digits_hidden, digits_in> W1;
-  constexpr descent::vec<"b1", digits_hidden> b1;
-  constexpr descent::mat<"W2", digits_classes, digits_hidden> W2;
-  constexpr descent::vec<"b2", digits_classes> b2;
-  constexpr auto logits = W2 * tanh(W1 * x + b1) + b2;
-  constexpr auto ce = logsumexp(logits) - logits[label];
+  using objective_t = decltype(digits_objective());
   const auto& d = digits();
-  using rows = Eigen::Matrix<double, Eigen::Dynamic, digits_in, Eigen::RowMajor>;
-  static const Eigen::Map<const rows> X(d.X.data(), static_cast<Eigen::Index>(d.n), digits_in);
-  using objective_t = decltype(descent::make_objective(descent::mean_over_samples(ce), descent::wrt(W1, b1, W2, b2),
-                                                       x = X, label = d.y));
   struct state {
     std::vector<double> p = digits_initial_parameters(), g = std::vector<double>(digits_params);
     decltype(descent::optim::adam({.learning_rate = 1e-3})) opt = descent::optim::adam({.learning_rate = 1e-3});
@@ -140,7 +129,7 @@ kernel w8_digits_epoch_descent() {
     double epoch_loss = 0;
   };
   auto s = std::make_shared<state>();
-  const auto obj = descent::make_objective(descent::mean_over_samples(ce), descent::wrt(W1, b1, W2, b2), x = X, label = d.y);
+  const auto obj = digits_objective();
   std::vector<std::size_t> idx;
   for (std::size_t first = 0; first < d.n; first += digits_batch) {
     const std::size_t count = std::min(digits_batch, d.n - first);

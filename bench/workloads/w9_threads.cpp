@@ -4,13 +4,10 @@
 // descent on two threads (obj.threads(2), whose reduction gives the same bits as one thread:
 // tests/shaped/threads_test.cpp).  Every row is timed by the wall clock: a thread's CPU time
 // would miss the other thread's work.
-#include <descent/shaped.hpp>
-
-#include <Eigen/Core>
-
 #include <memory>
 
 #include "digits.hpp"
+#include "digits_objective.hpp"
 #include "harness.hpp"
 
 namespace {
@@ -25,25 +22,9 @@ bench::kernel eigen_full_batch() {
   });
 }
 
-auto digits_objective() {
-  using namespace bench;
-  constexpr descent::vec<"x", digits_in> x;
-  constexpr descent::var<"label"> label;
-  constexpr descent::mat<"W1", digits_hidden, digits_in> W1;
-  constexpr descent::vec<"b1", digits_hidden> b1;
-  constexpr descent::mat<"W2", digits_classes, digits_hidden> W2;
-  constexpr descent::vec<"b2", digits_classes> b2;
-  constexpr auto logits = W2 * tanh(W1 * x + b1) + b2;
-  constexpr auto ce = logsumexp(logits) - logits[label];
-  const auto& d = digits();
-  using rows = Eigen::Matrix<double, Eigen::Dynamic, digits_in, Eigen::RowMajor>;
-  static const Eigen::Map<const rows> X(d.X.data(), static_cast<Eigen::Index>(d.n), digits_in);
-  return descent::make_objective(descent::mean_over_samples(ce), descent::wrt(W1, b1, W2, b2), x = X, label = d.y);
-}
-
 bench::factory descent_on(std::size_t threads) {
   return [threads] {
-    auto obj = std::make_shared<decltype(digits_objective())>(digits_objective());
+    auto obj = std::make_shared<decltype(bench::digits_objective())>(bench::digits_objective());
     obj->threads(threads);
     return bench::value_grad_kernel(bench::digits_initial_parameters(),
                                     [obj](std::span<const double> x, std::span<double> g) { return (*obj)(x, g); });

@@ -215,35 +215,32 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     const std::size_t total = samples();
     const std::size_t rows = chunk_rows(total);
     const std::size_t chunks = (total + rows - 1) / rows;
+    if (chunks <= 1) return ev.run(total, rows_);
     ev.template run_phase<0>();
     ev.reset_reductions();
-    if (chunks <= 1) {
-      ev.run_rows(0, total, rows_);
-    } else {
-      const std::size_t t = std::min(threads(), chunks);
-      while (lanes.ctxs.size() < t) lanes.ctxs.push_back(ev.ctx);
-      if (lanes.ws.size() < t) lanes.ws.resize(t);
-      lanes.ready.assign(t, 0);
-      for (std::size_t w = 0; w < t; ++w) {
-        lanes.ws[w].resize(std::max(Ev::workspace_size, std::size_t{1}));
-        lanes.ctxs[w].params = ev.ctx.params;
-      }
-      lanes.chunks.resize(std::max(chunks * Ev::reduction_size, std::size_t{1}));
-      auto chunk = [&](std::size_t w, std::size_t c) {
-        Ev part{lanes.ctxs[w], lanes.ws[w].data(), lits_.data()};
-        if (!lanes.ready[w]) {
-          part.template run_phase<0>();
-          lanes.ready[w] = 1;
-        }
-        part.reset_reductions();
-        part.run_rows(c * rows, std::min(total, (c + 1) * rows), rows_);
-        part.save_reductions(lanes.chunks.data() + c * Ev::reduction_size);
-      };
-      if (t > 1) pool_->run(chunks, chunk);
-      else
-        for (std::size_t c = 0; c < chunks; ++c) chunk(0, c);
-      for (std::size_t c = 0; c < chunks; ++c) ev.add_reductions(lanes.chunks.data() + c * Ev::reduction_size);
+    const std::size_t t = std::min(threads(), chunks);
+    while (lanes.ctxs.size() < t) lanes.ctxs.push_back(ev.ctx);
+    if (lanes.ws.size() < t) lanes.ws.resize(t);
+    lanes.ready.assign(t, 0);
+    for (std::size_t w = 0; w < t; ++w) {
+      lanes.ws[w].resize(std::max(Ev::workspace_size, std::size_t{1}));
+      lanes.ctxs[w].params = ev.ctx.params;
     }
+    lanes.chunks.resize(std::max(chunks * Ev::reduction_size, std::size_t{1}));
+    auto chunk = [&](std::size_t w, std::size_t c) {
+      Ev part{lanes.ctxs[w], lanes.ws[w].data(), lits_.data()};
+      if (!lanes.ready[w]) {
+        part.template run_phase<0>();
+        lanes.ready[w] = 1;
+      }
+      part.reset_reductions();
+      part.run_rows(c * rows, std::min(total, (c + 1) * rows), rows_);
+      part.save_reductions(lanes.chunks.data() + c * Ev::reduction_size);
+    };
+    if (t > 1) pool_->run(chunks, chunk);
+    else
+      for (std::size_t c = 0; c < chunks; ++c) chunk(0, c);
+    for (std::size_t c = 0; c < chunks; ++c) ev.add_reductions(lanes.chunks.data() + c * Ev::reduction_size);
     ev.finish(total);
   }
 
