@@ -10,6 +10,7 @@
 #include <descent/shaped/build.hpp>
 #include <descent/shaped/context.hpp>
 #include <descent/shaped/evaluate.hpp>
+#include <descent/shaped/jacobian.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/node.hpp>
 #include <descent/shaped/objective.hpp>

@@ -69,8 +69,12 @@ struct make_gradient {
 struct make_hessian {
   template <class W, class F>
   static constexpr auto make(const F& f) {
-    using trees = typename hessian_trees<tree_t<F>, W>::type;
-    return typename as_square_matrix<literal_count_v<F>, W::size(), trees>::type{literals_of(f)};
+    if constexpr (list_has_shaped<W>::value) {  // with respect to a vector: one matrix expression
+      return make_expression<typename shaped_hessian<tree_t<F>, W>::type>(literals_of(f));
+    } else {
+      using trees = typename hessian_trees<tree_t<F>, W>::type;
+      return typename as_square_matrix<literal_count_v<F>, W::size(), trees>::type{literals_of(f)};
+    }
   }
 };
 }  // namespace detail
@@ -80,7 +84,8 @@ using hessian_fn = detail::wrt_function<detail::make_hessian>;
 
 // grad(f, wrt(x, y)): the vector of partial derivatives (an expression_vector).
 inline constexpr grad_fn grad{};
-// hessian(f, wrt(x, y)): the matrix of second partial derivatives (an expression_matrix).
+// hessian(f, wrt(x, y)): the matrix of second partial derivatives (an expression_matrix);
+// hessian(f, wrt(w)) for a descent::vec w: the Hessian in matrix form, one matrix expression.
 inline constexpr hessian_fn hessian{};
 
 }  // namespace descent

@@ -35,6 +35,8 @@ struct list_has_shaped<L<Vs...>> : std::bool_constant<any_of({false, is_shaped_s
 
 // The gradient of Tree with respect to the shaped symbol W, in matrix form.
 template <class Tree, class W> struct shaped_gradient;
+// hessian(f, wrt(w)) for a vector symbol w: a matrix expression (descent/shaped/jacobian.hpp).
+template <class Tree, class W> struct shaped_hessian;
 // make_objective and eval of shaped expressions.
 template <class F, class W, class... Bs> auto make_shaped_objective(const F& f, W, const Bs&... bs);
 template <class F, class... Bs> auto shaped_eval(const F& f, const Bs&... bs);

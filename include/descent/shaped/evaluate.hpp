@@ -764,6 +764,43 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     }
   }
 
+  // ---- the nodes of Jacobians (shaped/jacobian.hpp) -----------------------------------------
+  template <std::size_t N>
+  void compute(op_node<sop::eye<N>>) {
+    double* o = out<op_node<sop::eye<N>>>();
+    std::fill_n(o, N * N, 0.0);
+    for (std::size_t i = 0; i < N; ++i) o[i * N + i] = 1.0;
+  }
+  template <class V, class M>
+  void compute(op_node<sop::diag, V, M>) {  // row r of M times v_r
+    using T = op_node<sop::diag, V, M>;
+    constexpr std::size_t R = shape_v<M>.rows, C = shape_v<M>.cols;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i)
+      for (std::size_t r = 0; r < R; ++r) {
+        const double v = get<V>(i, r);
+        for (std::size_t c = 0; c < C; ++c) o[(i * R + r) * C + c] = v * get<M>(i, r * C + c);
+      }
+  }
+  template <std::size_t Off, std::size_t Kr, class A>
+  void compute(op_node<sop::row_block<Off, Kr>, A>) {
+    using T = op_node<sop::row_block<Off, Kr>, A>;
+    constexpr std::size_t C = shape_v<A>.cols;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i)
+      for (std::size_t j = 0; j < Kr * C; ++j) o[i * Kr * C + j] = get<A>(i, Off * C + j);
+  }
+  template <std::size_t Off, std::size_t N, class A>
+  void compute(op_node<sop::row_embed<Off, N>, A>) {
+    using T = op_node<sop::row_embed<Off, N>, A>;
+    constexpr std::size_t C = shape_v<A>.cols;
+    double* o = out<T>();
+    for (std::size_t i = 0; i < rows<T>(); ++i) {
+      std::fill_n(o + i * N * C, N * C, 0.0);
+      for (std::size_t j = 0; j < K<A>; ++j) o[i * N * C + Off * C + j] = get<A>(i, j);
+    }
+  }
+
   // ---- sums over samples, block by block ------------------------------------------------------
   template <class Red, class A>
   void accumulate(op_node<Red, A>) {

@@ -72,6 +72,14 @@ template <std::size_t R, std::size_t C>
 struct bcast { static constexpr std::string_view name = "fill"; };    // a scalar in every entry
 struct sample_sum { static constexpr std::string_view name = "sum_over_samples"; };
 struct sample_mean { static constexpr std::string_view name = "mean_over_samples"; };
+// The nodes of Jacobians and Hessians in matrix form (shaped/jacobian.hpp):
+template <std::size_t N>
+struct eye { static constexpr std::string_view name = "eye"; };            // the N x N identity
+struct diag { static constexpr std::string_view name = "diag"; };          // diag(v) * M: row r of M times v_r
+template <std::size_t Off, std::size_t K>
+struct row_block { static constexpr std::string_view name = "rows"; };     // rows [Off, Off + K) of a matrix
+template <std::size_t Off, std::size_t N>
+struct row_embed { static constexpr std::string_view name = "embed_rows"; };  // N rows of zeros with rows Off.. set
 }  // namespace op
 
 }  // namespace shaped
@@ -130,6 +138,12 @@ template <std::size_t Off, std::size_t N, class A>
 struct shape_of<op_node<sop::embed<Off, N>, A>> { static constexpr shape value{N, 1, false}; };
 template <std::size_t R, std::size_t C, class A>
 struct shape_of<op_node<sop::bcast<R, C>, A>> { static constexpr shape value{R, C, false}; };
+template <std::size_t N> struct shape_of<op_node<sop::eye<N>>> { static constexpr shape value{N, N, false}; };
+template <class V, class M> struct shape_of<op_node<sop::diag, V, M>> { static constexpr shape value = shape_v<M>; };
+template <std::size_t Off, std::size_t K, class A>
+struct shape_of<op_node<sop::row_block<Off, K>, A>> { static constexpr shape value{K, shape_v<A>.cols, false}; };
+template <std::size_t Off, std::size_t N, class A>
+struct shape_of<op_node<sop::row_embed<Off, N>, A>> { static constexpr shape value{N, shape_v<A>.cols, false}; };
 template <class A> struct shape_of<op_node<sop::sample_sum, A>> { static constexpr shape value = shape_v<A>; };
 template <class A> struct shape_of<op_node<sop::sample_mean, A>> { static constexpr shape value = shape_v<A>; };
 // dot, sum, lse, at: scalar (the primary template).
@@ -148,6 +162,8 @@ template <std::size_t N> struct op_hash<sop::onehot<N>> { static constexpr std::
 template <std::size_t A, std::size_t B> struct op_hash<sop::slice<A, B>> { static constexpr std::uint64_t value = mix(mix(23, A), B); };
 template <std::size_t A, std::size_t B> struct op_hash<sop::embed<A, B>> { static constexpr std::uint64_t value = mix(mix(24, A), B); };
 template <std::size_t A, std::size_t B> struct op_hash<sop::bcast<A, B>> { static constexpr std::uint64_t value = mix(mix(25, A), B); };
+template <std::size_t A, std::size_t B> struct op_hash<sop::row_block<A, B>> { static constexpr std::uint64_t value = mix(mix(27, A), B); };
+template <std::size_t A, std::size_t B> struct op_hash<sop::row_embed<A, B>> { static constexpr std::uint64_t value = mix(mix(28, A), B); };
 template <class Fn> struct op_hash<sop::map<Fn>> { static constexpr std::uint64_t value = mix(26, hash_string(Fn::name)); };
 
 template <class Op, class... Cs>

@@ -33,6 +33,7 @@
 
 #include <descent/shaped/detail/workers.hpp>
 #include <descent/shaped/evaluate.hpp>
+#include <descent/shaped/jacobian.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/vjp.hpp>
 
@@ -165,7 +166,9 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     std::size_t k = 0;
     (void)std::initializer_list<int>{(write<hvp_eval, detail::hvp_t<Tree, wrt_t<Ps...>, Ps>, Ps>(ev, hv, k++), 0)...};
   }
-  // The exact Hessian, row-major n x n: one Hessian-vector product per unit vector.
+  // The exact Hessian, row-major n x n.  With vector and scalar parameters it is evaluated in
+  // matrix form (shaped/jacobian.hpp: for the logistic loss mean_over_samples(sigmoid'(z) *
+  // x*x^T), one pass over the samples); otherwise one Hessian-vector product per unit vector.
   template <class X, class H>
     requires(std::convertible_to<const X&, std::span<const double>> && std::convertible_to<H&, std::span<double>>)
   void hessian(const X& xs, H&& hs) const {
@@ -175,12 +178,16 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     if (h.size() != dimension * dimension)
       throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
                                   " entries, expected " + std::to_string(dimension * dimension));
-    std::vector<double> e(dimension, 0.0), col(dimension);
-    for (std::size_t j = 0; j < dimension; ++j) {
-      e[j] = 1.0;
-      hessian_vector(x, e, col);
-      e[j] = 0.0;
-      for (std::size_t i = 0; i < dimension; ++i) h[i * dimension + j] = col[i];
+    if constexpr (matrix_form_hessian<std::index_sequence_for<Ps...>>::value) {
+      hessian_blocks(x, h, std::index_sequence_for<Ps...>{});
+    } else {
+      std::vector<double> e(dimension, 0.0), col(dimension);
+      for (std::size_t j = 0; j < dimension; ++j) {
+        e[j] = 1.0;
+        hessian_vector(x, e, col);
+        e[j] = 0.0;
+        for (std::size_t i = 0; i < dimension; ++i) h[i * dimension + j] = col[i];
+      }
     }
     for (std::size_t i = 0; i < dimension; ++i)  // symmetric up to rounding: average the triangles
       for (std::size_t j = i + 1; j < dimension; ++j) {
@@ -190,6 +197,65 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   }
 
  private:
+  // ---- the Hessian in matrix form ----------------------------------------------------------
+  // Block (I, J), I <= J, of the Hessian: d/dP_J of P_I's gradient, P_I rows x P_J columns,
+  // row-major.  With a scalar on either side it is the gradient of a scalar partial.
+  template <class Pi, class Pj, bool = detail::is_var_v<Pj>, bool = detail::is_var_v<Pi>>
+  struct hessian_block { using type = detail::jacobian_t<detail::gradient_t<Tree, Pi>, Pj>; };
+  template <class Pi, class Pj, bool S>
+  struct hessian_block<Pi, Pj, true, S> { using type = detail::gradient_t<detail::gradient_t<Tree, Pj>, Pi>; };
+  template <class Pi, class Pj>
+  struct hessian_block<Pi, Pj, false, true> { using type = detail::gradient_t<detail::gradient_t<Tree, Pi>, Pj>; };
+  template <class Pi, class Pj>
+  static constexpr bool block_ok = detail::is_var_v<Pi> || detail::is_var_v<Pj> ||
+                                   detail::jacobian_ok_v<detail::gradient_t<Tree, Pi>, Pj>;
+  template <class Seq> struct matrix_form_hessian;
+  template <std::size_t... I>
+  struct matrix_form_hessian<std::index_sequence<I...>> {
+    template <std::size_t A>
+    static constexpr bool row_ok = ((A > I || block_ok<detail::pack_at<A, Ps...>, detail::pack_at<I, Ps...>>) && ...);
+    static constexpr bool value = (((detail::is_vec_v<Ps> || detail::is_var_v<Ps>) && ...)) && (row_ok<I> && ...);
+  };
+  // The blocks I <= J, in the order (0, 0), (0, 1), ..., (1, 1), ...
+  template <std::size_t K, std::size_t N> struct pair_of {
+    static constexpr std::size_t i = [] { std::size_t a = 0, k = K; while (k >= N - a) { k -= N - a; ++a; } return a; }();
+    static constexpr std::size_t j = [] { std::size_t a = 0, k = K; while (k >= N - a) { k -= N - a; ++a; } return a + k; }();
+  };
+  static constexpr std::size_t np = sizeof...(Ps);
+  template <std::size_t K>
+  using block_t = typename hessian_block<detail::pack_at<pair_of<K, np>::i, Ps...>, detail::pack_at<pair_of<K, np>::j, Ps...>>::type;
+
+  template <std::size_t... I>
+  void hessian_blocks(std::span<const double> x, std::span<double> h, std::index_sequence<I...>) const {
+    [&]<std::size_t... K>(std::index_sequence<K...>) {
+      using roots = detail::type_list<block_t<K>...>;
+      using graph = detail::multi_dag_t<block_t<K>...>;
+      constexpr std::size_t widest = detail::shaped_evaluator<ctx_t, graph, 1>::widest;
+      constexpr std::size_t rows = std::clamp<std::size_t>(16384 / widest, 1, block);
+      using ev_t = detail::shaped_evaluator<ctx_t, graph, rows, roots>;
+      ctx_->params = x.data();
+      if (ws_->size() < ev_t::workspace_size) ws_->resize(ev_t::workspace_size);
+      ev_t ev{*ctx_, ws_->data(), lits_.data()};
+      drive(ev, *lanes_);
+      (place_block<ev_t, K>(ev, h), ...);
+    }(std::make_index_sequence<np * (np + 1) / 2>{});
+  }
+  template <class Ev, std::size_t K>
+  static void place_block(Ev& ev, std::span<double> h) {
+    constexpr std::size_t i = pair_of<K, np>::i, j = pair_of<K, np>::j;
+    constexpr std::size_t ni = detail::shape_v<detail::pack_at<i, Ps...>>.size();
+    constexpr std::size_t nj = detail::shape_v<detail::pack_at<j, Ps...>>.size();
+    using B = block_t<K>;
+    static_assert(!Ev::template batched<B>,
+                  "descent::make_objective(...).hessian: a second derivative reads per-sample data outside mean_over_samples(...)");
+    for (std::size_t r = 0; r < ni; ++r)
+      for (std::size_t c = 0; c < nj; ++c) {
+        const double v = ev.template get<B>(0, detail::is_scalar_v<B> ? 0 : r * nj + c);
+        h[(offsets[i] + r) * dimension + offsets[j] + c] = v;
+        h[(offsets[j] + c) * dimension + offsets[i] + r] = v;
+      }
+  }
+
   // What each thread evaluates with: its own copy of the context (block pointers, gather
   // buffers), its own workspace; and the sum of every chunk.
   template <class C>

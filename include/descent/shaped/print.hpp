@@ -8,10 +8,13 @@
 //   segment<1, 3>(u)              u_{[1:4]}
 //   fill(s)                       s \mathbf{1}
 //   mean_over_samples(e)          \frac{1}{n} \sum_{i} e
+//   I, diag(v)*M                  I, \operatorname{diag}(v) M         (Jacobians, Hessians)
+//   rows<1:3>(M), embed_rows<1, 4>(M)
 #ifndef DESCENT_SHAPED_PRINT_HPP
 #define DESCENT_SHAPED_PRINT_HPP
 
 #include <descent/print/printer.hpp>
+#include <descent/shaped/jacobian.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/node.hpp>
 #include <descent/shaped/symbol.hpp>
@@ -32,6 +35,7 @@ template <std::intmax_t P, std::intmax_t Q, class A>
 inline constexpr int prec_of<op_node<sop::powc<P, Q>, A>> = (P == 1 && Q == 2) ? p_atom : p_power;
 template <class A> inline constexpr int prec_of<op_node<sop::transpose, A>> = p_power;
 template <class A> inline constexpr int prec_of<op_node<sop::sample_mean, A>> = p_atom;
+template <class V, class M> inline constexpr int prec_of<op_node<sop::diag, V, M>> = is_eye_v<M> ? p_atom : p_product;
 
 template <class P, std::size_t N>
 constexpr void put_fmt(P& p, const char (&text)[N], std::string_view latex) {
@@ -188,16 +192,22 @@ struct node_printer<op_node<sop::slice<Off, K>, A>> {
     p.out.put(P::fmt == format::latex ? "}" : "]");
   }
 };
+// name<a, b>(A) in text, \operatorname{name}_{a}^{b}(A) in LaTeX (Sep between a and b).
+template <class A, class P>
+constexpr void print_indexed(P& p, std::string_view text, std::string_view latex, std::intmax_t a, std::intmax_t b,
+                             std::string_view sep, std::string_view latex_sep) {
+  p.out.put(P::fmt == format::latex ? latex : text);
+  put_int(p.out, a);
+  p.out.put(P::fmt == format::latex ? latex_sep : sep);
+  put_int(p.out, b);
+  p.out.put(P::fmt == format::latex ? "}\\left(" : ">(");
+  p.template print<A>(0);
+  p.out.put(P::fmt == format::latex ? "\\right)" : ")");
+}
 template <std::size_t Off, std::size_t N, class A>
 struct node_printer<op_node<sop::embed<Off, N>, A>> {
   template <class P> static constexpr void print(P& p) {
-    p.out.put(P::fmt == format::latex ? "\\operatorname{embed}_{" : "embed<");
-    put_int(p.out, static_cast<std::intmax_t>(Off));
-    p.out.put(P::fmt == format::latex ? "}^{" : ", ");
-    put_int(p.out, static_cast<std::intmax_t>(N));
-    p.out.put(P::fmt == format::latex ? "}\\left(" : ">(");
-    p.template print<A>(0);
-    p.out.put(P::fmt == format::latex ? "\\right)" : ")");
+    print_indexed<A>(p, "embed<", "\\operatorname{embed}_{", static_cast<std::intmax_t>(Off), static_cast<std::intmax_t>(N), ", ", "}^{");
   }
 };
 template <std::size_t R, std::size_t C, class S>
@@ -205,6 +215,32 @@ struct node_printer<op_node<sop::bcast<R, C>, S>> {
   template <class P> static constexpr void print(P& p) {
     if constexpr (P::fmt == format::latex) { p.template print<S>(p_product); p.out.put(" \\mathbf{1}"); }
     else print_call<P, S>(p, "fill", "");
+  }
+};
+template <std::size_t N>
+struct node_printer<op_node<sop::eye<N>>> {
+  template <class P> static constexpr void print(P& p) { p.out.put('I'); }
+};
+template <class V, class M>
+struct node_printer<op_node<sop::diag, V, M>> {
+  template <class P> static constexpr void print(P& p) {
+    print_call<P, V>(p, "diag", "\\operatorname{diag}");
+    if constexpr (!is_eye_v<M>) {  // diag(v)*I is diag(v)
+      p.out.put(P::fmt == format::latex ? " " : "*");
+      p.template print<M>(p_product + 1);
+    }
+  }
+};
+template <std::size_t Off, std::size_t K, class A>
+struct node_printer<op_node<sop::row_block<Off, K>, A>> {
+  template <class P> static constexpr void print(P& p) {
+    print_indexed<A>(p, "rows<", "\\operatorname{rows}_{", static_cast<std::intmax_t>(Off), static_cast<std::intmax_t>(Off + K), ":", ":");
+  }
+};
+template <std::size_t Off, std::size_t N, class A>
+struct node_printer<op_node<sop::row_embed<Off, N>, A>> {
+  template <class P> static constexpr void print(P& p) {
+    print_indexed<A>(p, "embed_rows<", "\\operatorname{embed\\_rows}_{", static_cast<std::intmax_t>(Off), static_cast<std::intmax_t>(N), ", ", "}^{");
   }
 };
 template <class A>

@@ -1,0 +1,59 @@
+// Hessians in matrix form over samples: obj.hessian
+// with vector and scalar parameters (blocks w-w, w-b, b-b) against Hessian-vector products
+// and central differences, on threads and mini-batches; matrix parameters fall back to
+// Hessian-vector products.
+#include <descent/shaped.hpp>
+
+#include <vector>
+
+#include "hessian_support.hpp"
+
+using namespace descent::literals;
+
+namespace {
+constexpr descent::vec<"w", 4> w;
+constexpr descent::var<"b"> b;
+constexpr descent::vec<"x", 4> x;
+constexpr descent::var<"y"> y;
+constexpr descent::mat<"W", 2, 4> W;
+constexpr auto logistic = softplus(-(2_c * y - 1_c) * (dot(w, x) + b));
+}  // namespace
+
+namespace {
+struct data_set {
+  descent::data::matrix<double> X;
+  std::vector<double> Y;
+  explicit data_set(std::size_t n) : X(n, 4), Y(n) {
+    const auto v = fd::random_vector(n * 4, 5, -2, 2);
+    std::copy(v.begin(), v.end(), X.values.begin());
+    for (std::size_t i = 0; i < n; ++i) Y[i] = (i * 7 % 3 == 0) ? 1.0 : 0.0;
+  }
+};
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(objective_hessian_over_samples_with_scalar_parameters) {
+  const data_set d(300);  // more than one block of rows
+  // w and b: the blocks w-w (matrix form), w-b (a vector), b-b (a scalar)
+  fd::check_objective_hessian(descent::make_objective(descent::mean_over_samples(logistic) + 1e-3 * sq_norm(w),
+                                                  descent::wrt(w, b), x = d.X, y = d.Y),
+                          40);
+  fd::check_objective_hessian(descent::make_objective(descent::mean_over_samples(logistic) + sq(b), descent::wrt(b, w), x = d.X, y = d.Y), 41);
+  // threads: the same bits
+  auto threaded = descent::make_objective(descent::mean_over_samples(logistic) + 1e-3 * sq_norm(w), descent::wrt(w, b), x = d.X, y = d.Y);
+  const auto p = fd::random_vector(5, 42);
+  std::vector<double> h1(25), h2(25);
+  threaded.hessian(std::span<const double>(p), std::span<double>(h1));
+  threaded.threads(3);
+  threaded.hessian(std::span<const double>(p), std::span<double>(h2));
+  BOOST_TEST(h1 == h2, boost::test_tools::per_element());
+  // a mini-batch
+  const std::vector<std::size_t> rows{3, 17, 250, 299};
+  fd::check_objective_hessian(threaded.on(rows), 43);
+}
+
+BOOST_AUTO_TEST_CASE(matrix_parameters_fall_back_to_products) {
+  const data_set d(40);
+  // W is a matrix parameter: obj.hessian forms H from Hessian-vector products
+  constexpr descent::vec<"u", 2> u;
+  fd::check_objective_hessian(descent::make_objective(descent::mean_over_samples(sq(dot(u, tanh(W * x)) - y)), descent::wrt(W, u), x = d.X, y = d.Y), 50);
+}
