@@ -1,6 +1,6 @@
 // The flagship's model: L2-regularised logistic regression written as an expression
 // (descent::models::logistic_regression<30>: logit = dot(w, x) + b, loss = softplus(logit)
-// - y logit); the compiler derives its gradient and Hessian-vector products.
+// - y logit); the compiler derives its gradient and its Hessian in matrix form (what Newton reads).
 #include <descent/losses/penalty.hpp>
 #include <descent/models/logistic.hpp>
 #include <descent/models/predict.hpp>
