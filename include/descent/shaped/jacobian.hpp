@@ -50,22 +50,17 @@ template <class V, class M>
 using diag_t = typename std::conditional_t<is_zero_v<V> || is_zero_v<M>, std::type_identity<zero>,
                                            std::conditional_t<is_scalar_v<V>, make_mul<V, M>, make_diag<V, M>>>::type;
 
-template <std::size_t Off, std::size_t K, class M>
-struct make_row_block {
-  using type = mul_t<typename scale_parts<M>::factor, op_node<sop::row_block<Off, K>, typename scale_parts<M>::rest>>;
-};
+// Op applied to M's unscaled part, M's scalar factor kept in front.
+template <class Op, class M>
+struct make_scaled_node { using type = mul_t<typename scale_parts<M>::factor, op_node<Op, typename scale_parts<M>::rest>>; };
 template <std::size_t Off, std::size_t K, class M>
 using row_block_t = typename std::conditional_t<
     is_zero_v<M>, std::type_identity<zero>,
-    std::conditional_t<Off == 0 && K == shape_v<M>.rows, std::type_identity<M>, make_row_block<Off, K, M>>>::type;
-template <std::size_t Off, std::size_t N, class M>
-struct make_row_embed {
-  using type = mul_t<typename scale_parts<M>::factor, op_node<sop::row_embed<Off, N>, typename scale_parts<M>::rest>>;
-};
+    std::conditional_t<Off == 0 && K == shape_v<M>.rows, std::type_identity<M>, make_scaled_node<sop::row_block<Off, K>, M>>>::type;
 template <std::size_t Off, std::size_t N, class M>
 using row_embed_t = typename std::conditional_t<
     is_zero_v<M>, std::type_identity<zero>,
-    std::conditional_t<Off == 0 && N == shape_v<M>.rows, std::type_identity<M>, make_row_embed<Off, N, M>>>::type;
+    std::conditional_t<Off == 0 && N == shape_v<M>.rows, std::type_identity<M>, make_scaled_node<sop::row_embed<Off, N>, M>>>::type;
 
 // M * J with J possibly the identity.
 template <class M, class J>

@@ -57,8 +57,8 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   using gradient_graph = detail::multi_dag_t<Tree, detail::gradient_t<Tree, Ps>...>;
   // Rows per block: up to 256, fewer when per-sample values are wide (a block's widest node
   // holds at most 16384 numbers, 128 KB).
-  static constexpr std::size_t widest = detail::shaped_evaluator<ctx_t, gradient_graph, 1>::widest;
-  static constexpr std::size_t block = std::clamp<std::size_t>(16384 / widest, 1, 256);
+  static constexpr std::size_t block_rows(std::size_t widest, std::size_t most) { return std::clamp<std::size_t>(16384 / widest, 1, most); }
+  static constexpr std::size_t block = block_rows(detail::shaped_evaluator<ctx_t, gradient_graph, 1>::widest, 256);
   using value_eval = detail::shaped_evaluator<ctx_t, value_graph, block, detail::type_list<Tree>>;
   using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block, detail::type_list<Tree, detail::gradient_t<Tree, Ps>...>, true>;
   using hvp_ctx_t = detail::shaped_context<wrt_t<Ps..., detail::direction_t<Ps>...>, Bs...>;
@@ -179,7 +179,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
       throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
                                   " entries, expected " + std::to_string(dimension * dimension));
     if constexpr (matrix_form_hessian<std::index_sequence_for<Ps...>>::value) {
-      hessian_blocks(x, h, std::index_sequence_for<Ps...>{});
+      hessian_blocks(x, h);
     } else {
       std::vector<double> e(dimension, 0.0), col(dimension);
       for (std::size_t j = 0; j < dimension; ++j) {
@@ -218,20 +218,22 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   };
   // The blocks I <= J, in the order (0, 0), (0, 1), ..., (1, 1), ...
   template <std::size_t K, std::size_t N> struct pair_of {
-    static constexpr std::size_t i = [] { std::size_t a = 0, k = K; while (k >= N - a) { k -= N - a; ++a; } return a; }();
-    static constexpr std::size_t j = [] { std::size_t a = 0, k = K; while (k >= N - a) { k -= N - a; ++a; } return a + k; }();
+    static constexpr std::array<std::size_t, 2> ij = [] {
+      std::size_t a = 0, k = K;
+      while (k >= N - a) { k -= N - a; ++a; }
+      return std::array<std::size_t, 2>{a, a + k};
+    }();
+    static constexpr std::size_t i = ij[0], j = ij[1];
   };
   static constexpr std::size_t np = sizeof...(Ps);
   template <std::size_t K>
   using block_t = typename hessian_block<detail::pack_at<pair_of<K, np>::i, Ps...>, detail::pack_at<pair_of<K, np>::j, Ps...>>::type;
 
-  template <std::size_t... I>
-  void hessian_blocks(std::span<const double> x, std::span<double> h, std::index_sequence<I...>) const {
+  void hessian_blocks(std::span<const double> x, std::span<double> h) const {
     [&]<std::size_t... K>(std::index_sequence<K...>) {
       using roots = detail::type_list<block_t<K>...>;
       using graph = detail::multi_dag_t<block_t<K>...>;
-      constexpr std::size_t widest = detail::shaped_evaluator<ctx_t, graph, 1>::widest;
-      constexpr std::size_t rows = std::clamp<std::size_t>(16384 / widest, 1, block);
+      constexpr std::size_t rows = block_rows(detail::shaped_evaluator<ctx_t, graph, 1>::widest, block);
       using ev_t = detail::shaped_evaluator<ctx_t, graph, rows, roots>;
       ctx_->params = x.data();
       if (ws_->size() < ev_t::workspace_size) ws_->resize(ev_t::workspace_size);
@@ -252,7 +254,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
       for (std::size_t c = 0; c < nj; ++c) {
         const double v = ev.template get<B>(0, detail::is_scalar_v<B> ? 0 : r * nj + c);
         h[(offsets[i] + r) * dimension + offsets[j] + c] = v;
-        h[(offsets[j] + c) * dimension + offsets[i] + r] = v;
+        if constexpr (i != j) h[(offsets[j] + c) * dimension + offsets[i] + r] = v;  // a diagonal block is whole
       }
   }
 
