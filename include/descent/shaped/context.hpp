@@ -143,7 +143,8 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
   }
   static constexpr bool has_samples = (per_sample_v<Bs> || ...);
 
-  // Prepare buffers for blocks of up to `rows` rows.
+  // Prepare buffers for blocks of up to `rows` rows (they only grow: an evaluator with larger
+  // blocks, the exact Hessian's, may use the same context after the gradient's).
   void reserve(std::size_t rows) {
     std::size_t j = 0;
     std::apply([&](const auto&... b) { (reserve_one(b, j++, rows), ...); }, bindings);
@@ -195,9 +196,13 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
   }
   template <class B>
   void reserve_one(const B&, std::size_t j, std::size_t rows) {
-    if constexpr (source_of<B> == source::rows) buffers[j].assign(rows * binding_size_v<B>, 0.0);
-    else if constexpr (source_of<B> == source::scalar_rows) buffers[j].assign(rows, 0.0);
-    else if constexpr (source_of<B> == source::labels) label_buffers[j].assign(rows, 0);
+    if constexpr (source_of<B> == source::rows) {
+      if (buffers[j].size() < rows * binding_size_v<B>) buffers[j].assign(rows * binding_size_v<B>, 0.0);
+    } else if constexpr (source_of<B> == source::scalar_rows) {
+      if (buffers[j].size() < rows) buffers[j].assign(rows, 0.0);
+    } else if constexpr (source_of<B> == source::labels) {
+      if (label_buffers[j].size() < rows) label_buffers[j].assign(rows, 0);
+    }
   }
 
   template <class B>

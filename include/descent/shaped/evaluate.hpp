@@ -250,6 +250,7 @@ struct shaped_evaluator;
 template <class Ctx, class... Nodes, std::size_t Block, class Roots, bool Direct>
 struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   using dag = type_list<Nodes...>;
+  static constexpr std::size_t block_size = Block;  // rows per block
   template <class T> static constexpr bool batched = batched_node<Ctx, T>::value;
   template <class T> static constexpr std::size_t K = shape_v<T>.size();
   // 0: before the blocks, 1: per block (per-sample nodes and the sums over samples), 2: after.
@@ -802,6 +803,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   }
 
   // ---- sums over samples, block by block ------------------------------------------------------
+  static constexpr std::size_t small_outer = 128;  // R * C at most: accumulated in registers
   template <class Red, class A>
   void accumulate(op_node<Red, A>) {
     using T = op_node<Red, A>;
@@ -811,7 +813,25 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       using U = typename outer_parts<A>::left;
       using V = typename outer_parts<A>::right;
       constexpr std::size_t R = K<U>, C = K<V>;
-      if constexpr (batched<U> && batched<V> && !batched<S>) {
+      if constexpr (batched<U> && batched<V> && R * C <= small_outer) {
+        // A small R x C sum (a Hessian block, a narrow layer's weight gradient): one pass over
+        // the rows, the R x C accumulators in registers, each row's v read once per u entry.
+        // Eigen's GEMM pays its setup and packing per call and is slower at these sizes.
+        const double* pu = ptr<U>();
+        const double* pv = ptr<V>();
+        using Acc = Eigen::Matrix<double, int(R), int(C), (C > 1 ? Eigen::RowMajor : Eigen::ColMajor)>;
+        Acc a = Acc::Zero();
+        for (std::size_t i = 0; i < n; ++i) {
+          double si = 1.0;
+          if constexpr (batched<S>) si = get<S>(i, 0);
+          const Eigen::Map<const Eigen::Matrix<double, int(R), 1>> u(pu + i * R);
+          const Eigen::Map<const Eigen::Matrix<double, 1, int(C)>> v(pv + i * C);
+          a.noalias() += (si * u) * v;
+        }
+        double s0 = 1.0;
+        if constexpr (!batched<S>) s0 = get<S>(0, 0);
+        for (std::size_t j = 0; j < R * C; ++j) acc[j] += s0 * a.data()[j];
+      } else if constexpr (batched<U> && batched<V> && !batched<S>) {
         MMap(acc, ix(R), ix(C)).noalias() += get<S>(0, 0) * (CMap(ptr<U>(), ix(n), ix(R)).transpose() * CMap(ptr<V>(), ix(n), ix(C)));
       } else if constexpr (batched<U> && batched<V>) {  // sum_i s_i u_i v_i^T = (s .* U)^T V
         const double* pu = ptr<U>();

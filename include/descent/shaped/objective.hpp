@@ -233,8 +233,11 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     [&]<std::size_t... K>(std::index_sequence<K...>) {
       using roots = detail::type_list<block_t<K>...>;
       using graph = detail::multi_dag_t<block_t<K>...>;
-      constexpr std::size_t rows = block_rows(detail::shaped_evaluator<ctx_t, graph, 1>::widest, block);
+      // Blocks of up to 2048 rows: the Hessian's sums of s * x*x^T are matrix products whose
+      // fixed cost per call (Eigen's GEMM setup) a 256-row block pays 8 times as often.
+      constexpr std::size_t rows = block_rows(detail::shaped_evaluator<ctx_t, graph, 1>::widest, hessian_block_most);
       using ev_t = detail::shaped_evaluator<ctx_t, graph, rows, roots>;
+      ctx_->reserve(rows);
       ctx_->params = x.data();
       if (ws_->size() < ev_t::workspace_size) ws_->resize(ev_t::workspace_size);
       ev_t ev{*ctx_, ws_->data(), lits_.data()};
@@ -271,17 +274,19 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   // sizes evened out (1797 rows in blocks of 256: 8 chunks of 232 rows and the rest, not 7 of
   // 256 and one of 5, so that two threads take half each); beyond 64 blocks, whole blocks.
   static constexpr std::size_t max_chunks = 64;
+  static constexpr std::size_t hessian_block_most = 2048;
+  template <std::size_t Block>
   static std::size_t chunk_rows(std::size_t total) {
-    const std::size_t blocks = (total + block - 1) / block;
-    if (blocks > max_chunks) return (blocks + max_chunks - 1) / max_chunks * block;
-    return std::min(block, ((total + blocks - 1) / blocks + 7) / 8 * 8);
+    const std::size_t blocks = (total + Block - 1) / Block;
+    if (blocks > max_chunks) return (blocks + max_chunks - 1) / max_chunks * Block;
+    return std::min(Block, ((total + blocks - 1) / blocks + 7) / 8 * 8);
   }
 
   // value (and gradient) over the samples: chunk by chunk, on the threads when there are some.
   template <class Ev, class C>
   void drive(Ev& ev, lanes<C>& lanes) const {
     const std::size_t total = samples();
-    const std::size_t rows = chunk_rows(total);
+    const std::size_t rows = chunk_rows<Ev::block_size>(total);
     const std::size_t chunks = (total + rows - 1) / rows;
     if (chunks <= 1) return ev.run(total, rows_);
     ev.template run_phase<0>();
@@ -292,6 +297,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     lanes.ready.assign(t, 0);
     for (std::size_t w = 0; w < t; ++w) {
       lanes.ws[w].resize(std::max(Ev::workspace_size, std::size_t{1}));
+      lanes.ctxs[w].reserve(Ev::block_size);
       lanes.ctxs[w].params = ev.ctx.params;
     }
     lanes.chunks.resize(std::max(chunks * Ev::reduction_size, std::size_t{1}));
