@@ -7,6 +7,7 @@
 //   W4  w4_descent                     w4_mlp.cpp
 //   W6  w6_logistic_hessian_descent    w6_hessian.cpp
 //   W8  w8_digits_epoch_descent        w8_end_to_end.cpp
+//   W8  w8_lbfgs_descent               w8_end_to_end.cpp
 // Until a function is defined its row is skipped with a message (the weak symbol is null); once
 // defined, the harness checks it against the hand-written row and times it like the others.
 #ifndef DESCENT_BENCH_DESCENT_ROWS_HPP
@@ -30,6 +31,8 @@ namespace bench {
 // One epoch of the digits MLP with Adam; see w8_end_to_end.cpp for what the kernel's result
 // must hold (it is checked against the hand-written Eigen epoch).
 [[gnu::weak]] kernel w8_digits_epoch_descent();
+// L-BFGS on breast_cancer with the model as an expression (w8_end_to_end.cpp).
+[[gnu::weak]] kernel w8_lbfgs_descent();
 
 using value_grad_ptr = double (*)(std::span<const double>, std::span<double>);
 

@@ -19,7 +19,7 @@
 
 #include "harness.hpp"
 
-#ifndef DESCENT_BENCH_W7_SUFFIX  // bench_w7_no_math_errno: the same rows built with -fno-math-errno
+#ifndef DESCENT_BENCH_W7_SUFFIX  // bench_w7_math_errno: the same rows built with -fmath-errno
 #define DESCENT_BENCH_W7_SUFFIX ""
 #endif
 

@@ -361,6 +361,14 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   using CVec = Eigen::Map<const Eigen::VectorXd>;
   using MVec = Eigen::Map<Eigen::VectorXd>;
   static Eigen::Index ix(std::size_t v) { return static_cast<Eigen::Index>(v); }
+  // Rows of a few (<= narrow) numbers each, the count known to Eigen: its products with them
+  // are unrolled over the columns instead of running the general GEMV kernels (W2: X w and
+  // X^T r with 8 features).
+  static constexpr std::size_t narrow = 16;
+  template <std::size_t Kc>
+  using CRows = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, int(Kc), (Kc == 1 ? Eigen::ColMajor : Eigen::RowMajor)>>;
+  template <std::size_t Kc> using CFixed = Eigen::Map<const Eigen::Matrix<double, int(Kc), 1>>;
+  template <std::size_t Kc> using MFixed = Eigen::Map<Eigen::Matrix<double, int(Kc), 1>>;
 
   template <class T>
   double* out() const { return ws + offsets[index_of_v<T, dag>]; }
@@ -687,7 +695,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     } else if constexpr (batched<A> != batched<B>) {  // X w
       const double* px = batched<A> ? pa : pb;
       const double* pw = batched<A> ? pb : pa;
-      MVec(o, ix(n)).noalias() = CMap(px, ix(n), ix(k)) * CVec(pw, ix(k));
+      if constexpr (k <= narrow) MVec(o, ix(n)).noalias() = CRows<k>(px, ix(n), ix(k)) * CFixed<k>(pw);
+      else MVec(o, ix(n)).noalias() = CMap(px, ix(n), ix(k)) * CVec(pw, ix(k));
     } else {
       for (std::size_t i = 0; i < n; ++i) {
         double s = 0;
@@ -850,7 +859,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       using V = typename scaled_parts<A>::rest;
       constexpr std::size_t k = K<V>;
       if constexpr (batched<S> && batched<V>) {  // sum_i s_i v_i = V^T s
-        MVec(acc, ix(k)).noalias() += CMap(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
+        if constexpr (k <= narrow) MFixed<k>(acc).noalias() += CRows<k>(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
+        else MVec(acc, ix(k)).noalias() += CMap(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
       } else {
         for (std::size_t i = 0; i < n; ++i) {
           const double s = get<S>(i, 0);
