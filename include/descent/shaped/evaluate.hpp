@@ -31,6 +31,7 @@
 #include <descent/expr/functions/trig.hpp>
 #include <descent/eval/evaluate.hpp>
 #include <descent/shaped/context.hpp>
+#include <descent/shaped/detail/gemm.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/node.hpp>
 
@@ -652,15 +653,33 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pm = ptr<M>();
     const double* pn = ptr<N>();
     if constexpr (!batched<M> && !batched<N>) {
-      MMap(o, ix(R), ix(C)).noalias() = CMap(pm, ix(R), ix(I)) * CMap(pn, ix(I), ix(C));
+      if constexpr (C == 1) MVec(o, ix(R)).noalias() = CMap(pm, ix(R), ix(I)) * CVec(pn, ix(I));
+      else if constexpr (R == 1) MVec(o, ix(C)).noalias() = CMap(pn, ix(I), ix(C)).transpose() * CVec(pm, ix(I));
+      else small_or_gemm<R, I, C>(pm, pn, o);
     } else if constexpr (!batched<M> && C == 1) {  // W * x_i for every sample: X W^T
-      MMap(o, ix(n), ix(R)).noalias() = CMap(pn, ix(n), ix(I)) * CMap(pm, ix(R), ix(I)).transpose();
+      if constexpr (R == 1) MVec(o, ix(n)).noalias() = CMap(pn, ix(n), ix(I)) * CVec(pm, ix(I));
+      else gemm<false, true>(n, R, I, pn, pm, o, 1.0, false);
     } else if constexpr (!batched<N> && R == 1) {  // x_i^T * W for every sample: X W
-      MMap(o, ix(n), ix(C)).noalias() = CMap(pm, ix(n), ix(I)) * CMap(pn, ix(I), ix(C));
+      if constexpr (C == 1) MVec(o, ix(n)).noalias() = CMap(pm, ix(n), ix(I)) * CVec(pn, ix(I));
+      else gemm<false, false>(n, C, I, pm, pn, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i)
-        MMap(o + i * R * C, ix(R), ix(C)).noalias() =
-            CMap(pm + (batched<M> ? i * R * I : 0), ix(R), ix(I)) * CMap(pn + (batched<N> ? i * I * C : 0), ix(I), ix(C));
+        small_or_gemm<R, I, C>(pm + (batched<M> ? i * R * I : 0), pn + (batched<N> ? i * I * C : 0), o + i * R * C);
+    }
+  }
+  // o (R x C) = a (R x I) * b (I x C), sizes known at compile time: entry by entry when small
+  // (where Eigen's product would sum coefficient by coefficient too), else the blocked kernel.
+  template <std::size_t R, std::size_t I, std::size_t C>
+  static void small_or_gemm(const double* a, const double* b, double* o) {
+    if constexpr (R + I + C < 20) {
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t c = 0; c < C; ++c) {
+          double s = 0;
+          for (std::size_t j = 0; j < I; ++j) s += a[r * I + j] * b[j * C + c];
+          o[r * C + c] = s;
+        }
+    } else {
+      gemm<false, false>(R, C, I, a, b, o, 1.0, false);
     }
   }
   template <class A>
@@ -812,12 +831,14 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       using V = typename outer_parts<A>::right;
       constexpr std::size_t R = K<U>, C = K<V>;
       if constexpr (batched<U> && batched<V> && !batched<S>) {
-        MMap(acc, ix(R), ix(C)).noalias() += get<S>(0, 0) * (CMap(ptr<U>(), ix(n), ix(R)).transpose() * CMap(ptr<V>(), ix(n), ix(C)));
+        gemm<true, false>(R, C, n, ptr<U>(), ptr<V>(), acc, get<S>(0, 0), true);
       } else if constexpr (batched<U> && batched<V>) {  // sum_i s_i u_i v_i^T = (s .* U)^T V
         const double* pu = ptr<U>();
         const double* ps = ptr<S>();
-        MMap(acc, ix(R), ix(C)).noalias() +=
-            (CMap(pu, ix(n), ix(R)).array().colwise() * CVec(ps, ix(n)).array()).matrix().transpose() * CMap(ptr<V>(), ix(n), ix(C));
+        double* su = thread_scratch(n * R);
+        for (std::size_t i = 0; i < n; ++i)
+          for (std::size_t r = 0; r < R; ++r) su[i * R + r] = pu[i * R + r] * ps[i];
+        gemm<true, false>(R, C, n, su, ptr<V>(), acc, 1.0, true);
       } else {
         for (std::size_t i = 0; i < n; ++i) {
           const double s = get<S>(i, 0);
