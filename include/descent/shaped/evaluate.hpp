@@ -135,7 +135,10 @@ template <> struct array_form<fn::softplus> {
 template <> struct array_form<fn::sigmoid> {
   static constexpr bool available = true;
   // one exponential per entry: e = exp(-|a|) into the output, then the select in place
-  static void assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
+  // (a template, like every function here that builds Eigen expressions: a plain inline
+  // function's body would instantiate them in every translation unit that includes this header)
+  template <class Out, class A>
+  static void assign(Out out, const A& a) {
     out = (-a.abs()).exp();
     out = (a >= 0.0).select(1.0 / (1.0 + out), out / (1.0 + out));
   }
@@ -355,11 +358,6 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   const double* lits;
   std::size_t n = 1;  // rows of the current block
 
-  using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  using CMap = Eigen::Map<const RowMat>;
-  using MMap = Eigen::Map<RowMat>;
-  using CVec = Eigen::Map<const Eigen::VectorXd>;
-  using MVec = Eigen::Map<Eigen::VectorXd>;
   static Eigen::Index ix(std::size_t v) { return static_cast<Eigen::Index>(v); }
 
   template <class T>
@@ -653,14 +651,14 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pm = ptr<M>();
     const double* pn = ptr<N>();
     if constexpr (!batched<M> && !batched<N>) {
-      if constexpr (C == 1) MVec(o, ix(R)).noalias() = CMap(pm, ix(R), ix(I)) * CVec(pn, ix(I));
-      else if constexpr (R == 1) MVec(o, ix(C)).noalias() = CMap(pn, ix(I), ix(C)).transpose() * CVec(pm, ix(I));
+      if constexpr (C == 1) gemv<false>(R, I, pm, pn, o, 1.0, false);
+      else if constexpr (R == 1) gemv<true>(C, I, pn, pm, o, 1.0, false);
       else small_or_gemm<R, I, C>(pm, pn, o);
     } else if constexpr (!batched<M> && C == 1) {  // W * x_i for every sample: X W^T
-      if constexpr (R == 1) MVec(o, ix(n)).noalias() = CMap(pn, ix(n), ix(I)) * CVec(pm, ix(I));
+      if constexpr (R == 1) gemv<false>(n, I, pn, pm, o, 1.0, false);
       else gemm<false, true>(n, R, I, pn, pm, o, 1.0, false);
     } else if constexpr (!batched<N> && R == 1) {  // x_i^T * W for every sample: X W
-      if constexpr (C == 1) MVec(o, ix(n)).noalias() = CMap(pm, ix(n), ix(I)) * CVec(pn, ix(I));
+      if constexpr (C == 1) gemv<false>(n, I, pm, pn, o, 1.0, false);
       else gemm<false, false>(n, C, I, pm, pn, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i)
@@ -690,7 +688,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pa = ptr<A>();
     for (std::size_t i = 0; i < rows<T>(); ++i) {
       if constexpr (R == 1 || C == 1) std::copy_n(pa + (batched<A> ? i * R * C : 0), R * C, o + i * R * C);
-      else MMap(o + i * R * C, ix(C), ix(R)).noalias() = CMap(pa + (batched<A> ? i * R * C : 0), ix(R), ix(C)).transpose();
+      else transpose_into(R, C, pa + (batched<A> ? i * R * C : 0), o + i * R * C);
     }
   }
   template <class A, class B>
@@ -701,11 +699,11 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pa = ptr<A>();
     const double* pb = ptr<B>();
     if constexpr (!batched<A> && !batched<B>) {
-      o[0] = CVec(pa, ix(k)).dot(CVec(pb, ix(k)));
+      o[0] = dot_n(k, pa, pb);
     } else if constexpr (batched<A> != batched<B>) {  // X w
       const double* px = batched<A> ? pa : pb;
       const double* pw = batched<A> ? pb : pa;
-      MVec(o, ix(n)).noalias() = CMap(px, ix(n), ix(k)) * CVec(pw, ix(k));
+      gemv<false>(n, k, px, pw, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i) {
         double s = 0;
@@ -851,7 +849,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       using V = typename scaled_parts<A>::rest;
       constexpr std::size_t k = K<V>;
       if constexpr (batched<S> && batched<V>) {  // sum_i s_i v_i = V^T s
-        MVec(acc, ix(k)).noalias() += CMap(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
+        gemv<true>(k, n, ptr<V>(), ptr<S>(), acc, 1.0, true);
       } else {
         for (std::size_t i = 0; i < n; ++i) {
           const double s = get<S>(i, 0);
