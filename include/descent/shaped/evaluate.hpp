@@ -31,6 +31,7 @@
 #include <descent/expr/functions/trig.hpp>
 #include <descent/eval/evaluate.hpp>
 #include <descent/shaped/context.hpp>
+#include <descent/shaped/detail/gemm.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/node.hpp>
 
@@ -134,7 +135,10 @@ template <> struct array_form<fn::softplus> {
 template <> struct array_form<fn::sigmoid> {
   static constexpr bool available = true;
   // one exponential per entry: e = exp(-|a|) into the output, then the select in place
-  static void assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
+  // (a template, like every function here that builds Eigen expressions: a plain inline
+  // function's body would instantiate them in every translation unit that includes this header)
+  template <class Out, class A>
+  static void assign(Out out, const A& a) {
     out = (-a.abs()).exp();
     out = (a >= 0.0).select(1.0 / (1.0 + out), out / (1.0 + out));
   }
@@ -355,11 +359,6 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   const double* lits;
   std::size_t n = 1;  // rows of the current block
 
-  using RowMat = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-  using CMap = Eigen::Map<const RowMat>;
-  using MMap = Eigen::Map<RowMat>;
-  using CVec = Eigen::Map<const Eigen::VectorXd>;
-  using MVec = Eigen::Map<Eigen::VectorXd>;
   static Eigen::Index ix(std::size_t v) { return static_cast<Eigen::Index>(v); }
   // Rows of a few (<= narrow) numbers each, the count known to Eigen: its products with them
   // are unrolled over the columns instead of running the general GEMV kernels (W2: X w and
@@ -369,6 +368,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   using CRows = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, int(Kc), (Kc == 1 ? Eigen::ColMajor : Eigen::RowMajor)>>;
   template <std::size_t Kc> using CFixed = Eigen::Map<const Eigen::Matrix<double, int(Kc), 1>>;
   template <std::size_t Kc> using MFixed = Eigen::Map<Eigen::Matrix<double, int(Kc), 1>>;
+  using MVec = Eigen::Map<Eigen::VectorXd>;
+  using CVec = Eigen::Map<const Eigen::VectorXd>;
 
   template <class T>
   double* out() const { return ws + offsets[index_of_v<T, dag>]; }
@@ -661,15 +662,33 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pm = ptr<M>();
     const double* pn = ptr<N>();
     if constexpr (!batched<M> && !batched<N>) {
-      MMap(o, ix(R), ix(C)).noalias() = CMap(pm, ix(R), ix(I)) * CMap(pn, ix(I), ix(C));
+      if constexpr (C == 1) gemv<false>(R, I, pm, pn, o, 1.0, false);
+      else if constexpr (R == 1) gemv<true>(C, I, pn, pm, o, 1.0, false);
+      else small_or_gemm<R, I, C>(pm, pn, o);
     } else if constexpr (!batched<M> && C == 1) {  // W * x_i for every sample: X W^T
-      MMap(o, ix(n), ix(R)).noalias() = CMap(pn, ix(n), ix(I)) * CMap(pm, ix(R), ix(I)).transpose();
+      if constexpr (R == 1) gemv<false>(n, I, pn, pm, o, 1.0, false);
+      else gemm<false, true>(n, R, I, pn, pm, o, 1.0, false);
     } else if constexpr (!batched<N> && R == 1) {  // x_i^T * W for every sample: X W
-      MMap(o, ix(n), ix(C)).noalias() = CMap(pm, ix(n), ix(I)) * CMap(pn, ix(I), ix(C));
+      if constexpr (C == 1) gemv<false>(n, I, pm, pn, o, 1.0, false);
+      else gemm<false, false>(n, C, I, pm, pn, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i)
-        MMap(o + i * R * C, ix(R), ix(C)).noalias() =
-            CMap(pm + (batched<M> ? i * R * I : 0), ix(R), ix(I)) * CMap(pn + (batched<N> ? i * I * C : 0), ix(I), ix(C));
+        small_or_gemm<R, I, C>(pm + (batched<M> ? i * R * I : 0), pn + (batched<N> ? i * I * C : 0), o + i * R * C);
+    }
+  }
+  // o (R x C) = a (R x I) * b (I x C), sizes known at compile time: entry by entry when small
+  // (where Eigen's product would sum coefficient by coefficient too), else the blocked kernel.
+  template <std::size_t R, std::size_t I, std::size_t C>
+  static void small_or_gemm(const double* a, const double* b, double* o) {
+    if constexpr (R + I + C < 20) {
+      for (std::size_t r = 0; r < R; ++r)
+        for (std::size_t c = 0; c < C; ++c) {
+          double s = 0;
+          for (std::size_t j = 0; j < I; ++j) s += a[r * I + j] * b[j * C + c];
+          o[r * C + c] = s;
+        }
+    } else {
+      gemm<false, false>(R, C, I, a, b, o, 1.0, false);
     }
   }
   template <class A>
@@ -680,7 +699,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pa = ptr<A>();
     for (std::size_t i = 0; i < rows<T>(); ++i) {
       if constexpr (R == 1 || C == 1) std::copy_n(pa + (batched<A> ? i * R * C : 0), R * C, o + i * R * C);
-      else MMap(o + i * R * C, ix(C), ix(R)).noalias() = CMap(pa + (batched<A> ? i * R * C : 0), ix(R), ix(C)).transpose();
+      else transpose_into(R, C, pa + (batched<A> ? i * R * C : 0), o + i * R * C);
     }
   }
   template <class A, class B>
@@ -691,12 +710,12 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     const double* pa = ptr<A>();
     const double* pb = ptr<B>();
     if constexpr (!batched<A> && !batched<B>) {
-      o[0] = CVec(pa, ix(k)).dot(CVec(pb, ix(k)));
+      o[0] = dot_n(k, pa, pb);
     } else if constexpr (batched<A> != batched<B>) {  // X w
       const double* px = batched<A> ? pa : pb;
       const double* pw = batched<A> ? pb : pa;
       if constexpr (k <= narrow) MVec(o, ix(n)).noalias() = CRows<k>(px, ix(n), ix(k)) * CFixed<k>(pw);
-      else MVec(o, ix(n)).noalias() = CMap(px, ix(n), ix(k)) * CVec(pw, ix(k));
+      else gemv<false>(n, k, px, pw, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i) {
         double s = 0;
@@ -841,12 +860,14 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
         if constexpr (!batched<S>) s0 = get<S>(0, 0);
         for (std::size_t j = 0; j < R * C; ++j) acc[j] += s0 * a.data()[j];
       } else if constexpr (batched<U> && batched<V> && !batched<S>) {
-        MMap(acc, ix(R), ix(C)).noalias() += get<S>(0, 0) * (CMap(ptr<U>(), ix(n), ix(R)).transpose() * CMap(ptr<V>(), ix(n), ix(C)));
+        gemm<true, false>(R, C, n, ptr<U>(), ptr<V>(), acc, get<S>(0, 0), true);
       } else if constexpr (batched<U> && batched<V>) {  // sum_i s_i u_i v_i^T = (s .* U)^T V
         const double* pu = ptr<U>();
         const double* ps = ptr<S>();
-        MMap(acc, ix(R), ix(C)).noalias() +=
-            (CMap(pu, ix(n), ix(R)).array().colwise() * CVec(ps, ix(n)).array()).matrix().transpose() * CMap(ptr<V>(), ix(n), ix(C));
+        double* su = thread_scratch(n * R);
+        for (std::size_t i = 0; i < n; ++i)
+          for (std::size_t r = 0; r < R; ++r) su[i * R + r] = pu[i * R + r] * ps[i];
+        gemm<true, false>(R, C, n, su, ptr<V>(), acc, 1.0, true);
       } else {
         for (std::size_t i = 0; i < n; ++i) {
           const double s = get<S>(i, 0);
@@ -860,7 +881,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       constexpr std::size_t k = K<V>;
       if constexpr (batched<S> && batched<V>) {  // sum_i s_i v_i = V^T s
         if constexpr (k <= narrow) MFixed<k>(acc).noalias() += CRows<k>(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
-        else MVec(acc, ix(k)).noalias() += CMap(ptr<V>(), ix(n), ix(k)).transpose() * CVec(ptr<S>(), ix(n));
+        else gemv<true>(k, n, ptr<V>(), ptr<S>(), acc, 1.0, true);
       } else {
         for (std::size_t i = 0; i < n; ++i) {
           const double s = get<S>(i, 0);

@@ -62,8 +62,6 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   using value_eval = detail::shaped_evaluator<ctx_t, value_graph, block, detail::type_list<Tree>>;
   using gradient_eval = detail::shaped_evaluator<ctx_t, gradient_graph, block, detail::type_list<Tree, detail::gradient_t<Tree, Ps>...>, true>;
   using hvp_ctx_t = detail::shaped_context<wrt_t<Ps..., detail::direction_t<Ps>...>, Bs...>;
-  using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block,
-                                             detail::type_list<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, true>;
 
   static_assert(detail::shape_v<Tree>.scalar,
                 "descent::make_objective: the objective must be a scalar (a loss), not a vector or matrix expression");
@@ -160,6 +158,9 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     std::copy(x.begin(), x.end(), joined_.begin());
     std::copy(v.begin(), v.end(), joined_.begin() + static_cast<std::ptrdiff_t>(dimension));
     hvp_ctx_->params = joined_.data();
+    // (a local type: a member alias would build the Hessian-vector DAG in every objective)
+    using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block,
+                                               detail::type_list<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, true>;
     if (ws_->size() < hvp_eval::workspace_size) ws_->resize(hvp_eval::workspace_size);
     hvp_eval ev{*hvp_ctx_, ws_->data(), lits_.data()};
     drive(ev, *hvp_lanes_);
