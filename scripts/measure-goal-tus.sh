@@ -3,7 +3,8 @@
 # (README, "Measured"): the digits MLP objective (value, gradient), the breast_cancer objective
 # with its exact Hessian in matrix form (what Newton reads), the same logistic loss over
 # vec<"x", 10> and vec<"x", 10000> (sizes must not enter the types), and the 8th derivative of
-# sin(x) exp(x) cos(x^2).  Flags are the test presets' (-O1 -g0, C++20); each TU is compiled
+# sin(x) exp(x) cos(x^2) (with the headers it needs, as scripts/measure-swell.sh compiles it;
+# the umbrella descent/descent.hpp alone costs about 1.4 s).  Flags are the test presets' (-O1 -g0, C++20); each TU is compiled
 # N times (default 3) and the fastest run is printed: CPU seconds (user + sys) and peak MB.
 # Usage: scripts/measure-goal-tus.sh [g++|clang++] [N]
 set -euo pipefail
@@ -36,7 +37,9 @@ EOF
 sized 10 > "$tmp/vec10.cpp"
 sized 10000 > "$tmp/vec10000.cpp"
 cat > "$tmp/eighth.cpp" <<'EOF'
-#include <descent/descent.hpp>
+#include <descent/diff/d.hpp>
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
 #include <cstdio>
 using namespace descent::literals;
 constexpr descent::var<"x"> x;
