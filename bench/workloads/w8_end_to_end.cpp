@@ -166,7 +166,7 @@ kernel w8_digits_epoch_descent() {
           }};
 }
 // W8_lbfgs with the model as an expression: the objective of test_problems::logistic_regression
-// (mean softplus(z) - y z plus lambda/2 |w|^2, lambda = 1e-2), its gradient generated.
+// (mean softplus(z) - y z plus lambda/2 |w|^2, the same lambda), its gradient generated.
 kernel w8_lbfgs_descent() {
   return lbfgs_kernel(
       [] {
@@ -176,7 +176,8 @@ kernel w8_lbfgs_descent() {
         constexpr descent::var<"y"> y;
         constexpr auto z = dot(w, x) + b;
         const auto& t = breast_cancer().train;
-        return descent::make_objective(descent::mean_over_samples(softplus(z) - y * z) + 5e-3 * sq_norm(w),
+        const double half_lambda = test_problems::logistic_regression{}.lambda / 2;  // the hand-written row's
+        return descent::make_objective(descent::mean_over_samples(softplus(z) - y * z) + half_lambda * sq_norm(w),
                                        descent::wrt(w, b), x = t.features, y = t.targets);
       },
       "W8_lbfgs/descent");

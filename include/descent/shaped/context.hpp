@@ -196,13 +196,12 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
   }
   template <class B>
   void reserve_one(const B&, std::size_t j, std::size_t rows) {
-    if constexpr (source_of<B> == source::rows) {
-      if (buffers[j].size() < rows * binding_size_v<B>) buffers[j].assign(rows * binding_size_v<B>, 0.0);
-    } else if constexpr (source_of<B> == source::scalar_rows) {
-      if (buffers[j].size() < rows) buffers[j].assign(rows, 0.0);
-    } else if constexpr (source_of<B> == source::labels) {
-      if (label_buffers[j].size() < rows) label_buffers[j].assign(rows, 0);
-    }
+    auto grow = [](auto& buffer, std::size_t size) {
+      if (buffer.size() < size) buffer.assign(size, 0);
+    };
+    if constexpr (source_of<B> == source::rows) grow(buffers[j], rows * binding_size_v<B>);
+    else if constexpr (source_of<B> == source::scalar_rows) grow(buffers[j], rows);
+    else if constexpr (source_of<B> == source::labels) grow(label_buffers[j], rows);
   }
 
   template <class B>

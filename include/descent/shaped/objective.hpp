@@ -234,8 +234,9 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     [&]<std::size_t... K>(std::index_sequence<K...>) {
       using roots = detail::type_list<block_t<K>...>;
       using graph = detail::multi_dag_t<block_t<K>...>;
-      // Blocks of up to 2048 rows: the Hessian's sums of s * x*x^T are matrix products whose
-      // fixed cost per call (Eigen's GEMM setup) a 256-row block pays 8 times as often.
+      // Blocks of up to 2048 rows: each block has a fixed cost (the product for x.w, a GEMM
+      // for a Hessian block over the evaluator's small_outer entries, the reductions) that a
+      // 256-row block pays 8 times as often.
       constexpr std::size_t rows = block_rows(detail::shaped_evaluator<ctx_t, graph, 1>::widest, hessian_block_most);
       using ev_t = detail::shaped_evaluator<ctx_t, graph, rows, roots>;
       ctx_->reserve(rows);
