@@ -1,10 +1,11 @@
 // W4: dense net 8 -> 16 tanh -> 1, MSE over N = 1000 samples, value and gradient in all 161
 // weights and biases (layout in problems.hpp).  Rows: handwritten (scalar loops),
-// handwritten_simd (Eigen matrix products, vectorised tanh), descent (w4_descent below).
+// handwritten_simd (Eigen matrix products, libmvec vector tanh), descent (w4_descent below).
 #include <Eigen/Core>
 
 #include <cmath>
 
+#include "vector_tanh.hpp"
 #include "descent_rows.hpp"
 #include "problems.hpp"
 
@@ -60,7 +61,7 @@ double handwritten_simd(std::span<const double> th, std::span<double> g) {
   thread_local Eigen::VectorXd r;
   H.noalias() = X * W1.transpose();
   H.rowwise() += b1.transpose();
-  H = H.array().tanh();
+  bench::tanh_in_place(H.data(), static_cast<std::size_t>(H.size()));  // vector_tanh.hpp: libmvec
   r.noalias() = H * w2;
   r.array() += th[o_b2] - y.array();
   const double inv = 1.0 / static_cast<double>(p.n);

@@ -32,6 +32,7 @@
 #include <descent/eval/evaluate.hpp>
 #include <descent/shaped/context.hpp>
 #include <descent/shaped/detail/gemm.hpp>
+#include <descent/shaped/detail/vector_math.hpp>
 #include <descent/shaped/jvp.hpp>
 #include <descent/shaped/node.hpp>
 
@@ -124,7 +125,11 @@ template <> struct array_form<fn::log1p> { static constexpr bool available = tru
 template <> struct array_form<fn::expm1> { static constexpr bool available = true; static auto apply(const auto& a) { return a.expm1(); } };
 template <> struct array_form<fn::sin> { static constexpr bool available = true; static auto apply(const auto& a) { return a.sin(); } };
 template <> struct array_form<fn::cos> { static constexpr bool available = true; static auto apply(const auto& a) { return a.cos(); } };
-template <> struct array_form<fn::tanh> { static constexpr bool available = true; static auto apply(const auto& a) { return a.tanh(); } };
+template <> struct array_form<fn::tanh> {
+  static constexpr bool available = true;
+  template <class Out, class A>
+  static void assign(Out out, const A& a) { tanh_array(a.data(), out.data(), static_cast<std::size_t>(a.size())); }
+};
 template <> struct array_form<fn::abs> { static constexpr bool available = true; static auto apply(const auto& a) { return a.abs(); } };
 // softplus(a) = max(a, 0) + log1p(exp(-|a|)), as fn::softplus::eval
 template <> struct array_form<fn::softplus> {
@@ -143,13 +148,15 @@ template <> struct array_form<fn::sigmoid> {
     out = (a >= 0.0).select(1.0 / (1.0 + out), out / (1.0 + out));
   }
 };
-// Those whose double form Eigen 3.4 vectorises (its packet exp and log; tanh, sin, cos and
-// log1p of doubles are scalar calls in Eigen as well): worth a separate pass over a fused operand.
+// Those whose double form is vectorised (Eigen 3.4's packet exp and log; tanh from libmvec
+// where the target has it; sin, cos and log1p of doubles are scalar calls in Eigen as well):
+// worth a separate pass over a fused operand.
 template <class Fn> inline constexpr bool simd_array_form = false;
 template <> inline constexpr bool simd_array_form<fn::exp> = true;
 template <> inline constexpr bool simd_array_form<fn::log> = true;
 template <> inline constexpr bool simd_array_form<fn::sigmoid> = true;
 template <> inline constexpr bool simd_array_form<fn::softplus> = true;
+template <> inline constexpr bool simd_array_form<fn::tanh> = vector_tanh_available;  // libmvec
 template <class Fn>
 void array_assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
   if constexpr (requires { array_form<Fn>::assign(out, a); }) array_form<Fn>::assign(out, a);
@@ -867,7 +874,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
           if constexpr (batched<S>) si = get<S>(i, 0);
           const Eigen::Map<const Eigen::Matrix<double, int(R), 1>> u(pu + i * R);
           const Eigen::Map<const Eigen::Matrix<double, 1, int(C)>> v(pv + i * C);
-          a.noalias() += (si * u) * v;
+          if constexpr (R > C) a.noalias() += u * (si * v);  // the scale on the shorter side
+          else a.noalias() += (si * u) * v;
         }
         double s0 = 1.0;
         if constexpr (!batched<S>) s0 = get<S>(0, 0);
