@@ -130,6 +130,13 @@ template <> struct array_form<fn::abs> { static constexpr bool available = true;
 template <> struct array_form<fn::softplus> {
   static constexpr bool available = true;
   static auto apply(const auto& a) { return a.max(0.0) + (-a.abs()).exp().log1p(); }
+  // e = exp(-|a|) into the output, then max(a, 0) + log1p(e) in place: the same bits as apply,
+  // through the expressions compute_pair evaluates (Eigen instantiates them once for both)
+  template <class Out, class A>
+  static void assign(Out out, const A& a) {
+    out = (-a.abs()).exp();
+    out = a.max(0.0) + out.log1p();
+  }
 };
 // sigmoid(a): 1 / (1 + exp(-a)) for a >= 0, exp(a) / (1 + exp(a)) below, as fn::sigmoid::eval
 template <> struct array_form<fn::sigmoid> {
