@@ -1,5 +1,7 @@
-// descent/core: compile-time strings, exact rationals, structural hashes, type lists, and
-// the one Euclidean norm.  The static_asserts are checked by compiling; norm2 at run time.
+// descent/core: compile-time strings, exact rationals, structural hashes, type lists, the
+// one Euclidean norm and formatted exceptions.  The static_asserts are checked by compiling;
+// norm2 and the exceptions at run time.
+#include <descent/core/error.hpp>
 #include <descent/core/fixed_string.hpp>
 #include <descent/core/hash.hpp>
 #include <descent/core/norm.hpp>
@@ -11,6 +13,9 @@
 #include <cmath>
 #include <limits>
 #include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
 #include <type_traits>
 #include <vector>
 
@@ -80,6 +85,29 @@ BOOST_AUTO_TEST_CASE(norm2_of_float_accumulates_in_double) {
 BOOST_AUTO_TEST_CASE(norm2_is_not_finite_with_a_nan_entry) {
   const std::vector<double> v{1.0, std::numeric_limits<double>::quiet_NaN(), 2.0, 3.0, 4.0};
   BOOST_TEST(!std::isfinite(norm2(std::span<const double>(v))));
+}
+
+BOOST_AUTO_TEST_CASE(formatted_exceptions_carry_their_message) {
+  const std::string_view name = "x";
+  try {
+    throw_invalid_argument("descent: '%.*s' has %zu rows, %s", len(name), name.data(), std::size_t{3}, "expected 4");
+    BOOST_FAIL("no exception");
+  } catch (const std::invalid_argument& e) {
+    BOOST_TEST(std::string(e.what()) == "descent: 'x' has 3 rows, expected 4");
+  }
+  try {
+    throw_out_of_range("descent: row %zu of %zu", std::size_t{7}, std::size_t{5});
+    BOOST_FAIL("no exception");
+  } catch (const std::out_of_range& e) {
+    BOOST_TEST(std::string(e.what()) == "descent: row 7 of 5");
+  }
+  // long messages are cut, not overrun
+  const std::string long_name(3000, 'a');
+  try {
+    throw_invalid_argument("%s", long_name.c_str());
+  } catch (const std::invalid_argument& e) {
+    BOOST_TEST(std::string(e.what()) == long_name.substr(0, 1023));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

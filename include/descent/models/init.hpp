@@ -12,6 +12,7 @@
 // normals, not <random>'s distributions, so a seed gives the same weights with libstdc++ and
 // libc++.  Call with a seed, or with a generator to draw several layers from one stream.
 
+#include <descent/core/error.hpp>
 #include <descent/data/random.hpp>
 
 #include <cmath>
@@ -43,14 +44,12 @@ constexpr const char* init_name(init_kind k) noexcept {
 
 template <init_kind K, class T>
 void fill(std::span<T> w, fans f, data::splitmix64& g) {
-  const std::string fn = std::string("descent::models::") + init_name(K);
   if (f.in == 0 || f.out == 0)
-    throw std::invalid_argument(fn + ": fans {.in = " + std::to_string(f.in) + ", .out = " +
-                                std::to_string(f.out) + "} must both be positive");
+    descent::detail::throw_invalid_argument("descent::models::%s: fans {.in = %zu, .out = %zu} must both be positive",
+                                            init_name(K), f.in, f.out);
   if (w.size() != f.in * f.out)
-    throw std::invalid_argument(fn + ": " + std::to_string(w.size()) + " weights, but fans {.in = " +
-                                std::to_string(f.in) + ", .out = " + std::to_string(f.out) +
-                                "} make " + std::to_string(f.in * f.out));
+    descent::detail::throw_invalid_argument("descent::models::%s: %zu weights, but fans {.in = %zu, .out = %zu} make %zu",
+                                            init_name(K), w.size(), f.in, f.out, f.in * f.out);
   const double fan = K == init_kind::he_uniform || K == init_kind::he_normal
                          ? static_cast<double>(f.in)
                          : static_cast<double>(f.in + f.out);

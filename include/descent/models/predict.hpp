@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include <descent/core/error.hpp>
 #include <descent/diff/wrt.hpp>
 #include <descent/eval/eval.hpp>
 #include <descent/shaped/objective.hpp>
@@ -56,8 +57,8 @@ struct predict_fn {
   auto operator()(const E& output, wrt_t<Ps...>, std::span<const double> p, const Bs&... data) const {
     constexpr std::size_t n = (detail::symbol_size<Ps>() + ... + 0);
     if (p.size() != n)
-      throw std::invalid_argument("descent::models::predict: the parameter vector has " + std::to_string(p.size()) +
-                                  " entries, the wrt(...) symbols have " + std::to_string(n));
+      descent::detail::throw_invalid_argument("descent::models::predict: the parameter vector has %zu entries, the wrt(...) symbols have %zu",
+                                              p.size(), n);
     return detail::predict_impl<E, Ps...>(output, p, std::index_sequence_for<Ps...>{}, data...);
   }
 };

@@ -18,6 +18,7 @@
 #include <tuple>
 #include <vector>
 
+#include <descent/core/error.hpp>
 #include <descent/diff/wrt.hpp>
 #include <descent/expr/variable.hpp>
 #include <descent/shaped/symbol.hpp>
@@ -125,17 +126,17 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
   // The number of samples: the common row count of the per-sample bindings (1 if none).
   std::size_t samples() const {
     std::size_t n = 0;
-    std::string first;
+    std::string_view first;
     bool any = false;
     auto visit = [&](const auto& b) {
       using B = std::remove_cvref_t<decltype(b)>;
       if constexpr (per_sample_v<B>) {
         const std::size_t r = rows_of(b);
-        if (!any) { n = r; first = std::string(B::name); any = true; }
+        const std::string_view name = B::name;
+        if (!any) { n = r; first = name; any = true; }
         else if (r != n)
-          throw std::invalid_argument("descent: the data bound to '" + first + "' has " + std::to_string(n) +
-                                      " rows (samples) but the data bound to '" + std::string(B::name) + "' has " +
-                                      std::to_string(r));
+          throw_invalid_argument("descent: the data bound to '%.*s' has %zu rows (samples) but the data bound to '%.*s' has %zu",
+                                 len(first), first.data(), n, len(name), name.data(), r);
       }
     };
     std::apply([&](const auto&... b) { (visit(b), ...); }, bindings);
@@ -177,8 +178,8 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
     else {
       const double r = batched<Sym> ? pointer<Sym>()[i] : *pointer<Sym>();
       if (!(r >= 0) || r != std::floor(r))
-        throw std::invalid_argument("descent: the label '" + std::string(Sym::name) + "' = " + std::to_string(r) +
-                                    " is not a class index (a non-negative integer)");
+        throw_invalid_argument("descent: the label '%.*s' = %f is not a class index (a non-negative integer)",
+                               len(Sym::name), Sym::name.data(), r);
       return static_cast<std::size_t>(r);
     }
   }
@@ -236,8 +237,8 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
         const auto v = b.values[row];
         if constexpr (std::is_signed_v<std::remove_cv_t<decltype(v)>>)
           if (v < 0)
-            throw std::invalid_argument("descent: label '" + std::string(B::name) + "' of row " + std::to_string(row) +
-                                        " is negative (" + std::to_string(v) + ")");
+            throw_invalid_argument("descent: label '%.*s' of row %zu is negative (%lld)", len(B::name), std::string_view(B::name).data(),
+                                   row, static_cast<long long>(v));
         out[r] = static_cast<std::size_t>(v);
       }
     } else {
@@ -245,8 +246,8 @@ struct shaped_context<wrt_t<Ps...>, Bs...> {
     }
   }
   [[noreturn]] static void throw_row(std::string_view name, std::size_t row, std::size_t rows) {
-    throw std::out_of_range("descent: row " + std::to_string(row) + " of the data bound to '" + std::string(name) +
-                            "' does not exist (it has " + std::to_string(rows) + " rows)");
+    throw_out_of_range("descent: row %zu of the data bound to '%.*s' does not exist (it has %zu rows)", row, len(name),
+                       name.data(), rows);
   }
 };
 

@@ -29,8 +29,12 @@
 #include <span>
 #include <stdexcept>
 #include <string>
+#include <tuple>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
+#include <descent/core/error.hpp>
 #include <descent/shaped/detail/workers.hpp>
 #include <descent/shaped/evaluate.hpp>
 #include <descent/shaped/jacobian.hpp>
@@ -40,6 +44,10 @@
 namespace descent {
 
 namespace detail {
+// Two objects of types known where they are made (shared_ptr<void> keeps their deleters).
+struct lazy_pair {
+  std::shared_ptr<void> ctx, lanes;
+};
 // Every symbol of the tree is a parameter or bound (the error names the one that is not).
 template <class Ctx, class... Syms>
 constexpr bool check_symbols(type_list<Syms...>) {
@@ -74,15 +82,14 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
   static constexpr std::array<std::size_t, sizeof...(Ps) + 1> offsets = ctx_t::param_offsets;
 
   shaped_objective(const std::array<double, NL>& literals, const Bs&... bs)
-      : lits_(literals), ctx_(std::make_shared<ctx_t>(bs...)), hvp_ctx_(std::make_shared<hvp_ctx_t>(bs...)) {
+      : lits_(literals), ctx_(std::make_shared<ctx_t>(bs...)) {
     (void)detail::check_symbols<ctx_t>(detail::variables_t<Tree>{});
     total_ = ctx_->samples();
     if (ctx_t::has_samples && total_ == 0)
       throw std::invalid_argument("descent::make_objective: the data has no rows (samples)");
     ctx_->reserve(block);
-    hvp_ctx_->reserve(block);
-    // (the Hessian-vector product's larger workspace is sized on its first use, so a program
-    // that never asks for second derivatives never compiles their evaluator)
+    // (the Hessian-vector product's context and larger workspace are made on its first use, so
+    // a program that never asks for second derivatives never compiles their code)
     ws_ = std::make_shared<std::vector<double>>(
         std::max({value_eval::workspace_size, gradient_eval::workspace_size, std::size_t{1}}));
   }
@@ -108,8 +115,7 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     o.rows_.assign(rows.begin(), rows.end());
     for (std::size_t r : o.rows_)
       if (r >= total_)
-        throw std::out_of_range("descent::make_objective(...).on(rows): row " + std::to_string(r) + " of " +
-                                std::to_string(total_));
+        detail::throw_out_of_range("descent::make_objective(...).on(rows): row %zu of %zu", r, total_);
     if (ctx_t::has_samples && o.rows_.empty())
       throw std::invalid_argument("descent::make_objective(...).on(rows): no rows");
     return o;
@@ -157,13 +163,20 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     joined_.resize(2 * dimension);
     std::copy(x.begin(), x.end(), joined_.begin());
     std::copy(v.begin(), v.end(), joined_.begin() + static_cast<std::ptrdiff_t>(dimension));
-    hvp_ctx_->params = joined_.data();
+    if (!hvp_->ctx) {  // first use (by this objective or any view of it): the context and threads' lanes
+      auto c = std::apply([](const Bs&... b) { return std::make_shared<hvp_ctx_t>(b...); }, ctx_->bindings);
+      c->reserve(block);
+      hvp_->ctx = std::move(c);
+      hvp_->lanes = std::make_shared<lanes<hvp_ctx_t>>();
+    }
+    hvp_ctx_t& hvp_ctx = *static_cast<hvp_ctx_t*>(hvp_->ctx.get());
+    hvp_ctx.params = joined_.data();
     // (a local type: a member alias would build the Hessian-vector DAG in every objective)
     using hvp_eval = detail::shaped_evaluator<hvp_ctx_t, detail::multi_dag_t<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, block,
                                                detail::type_list<detail::hvp_t<Tree, wrt_t<Ps...>, Ps>...>, true>;
     if (ws_->size() < hvp_eval::workspace_size) ws_->resize(hvp_eval::workspace_size);
-    hvp_eval ev{*hvp_ctx_, ws_->data(), lits_.data()};
-    drive(ev, *hvp_lanes_);
+    hvp_eval ev{hvp_ctx, ws_->data(), lits_.data()};
+    drive(ev, *static_cast<lanes<hvp_ctx_t>*>(hvp_->lanes.get()));
     std::size_t k = 0;
     (void)std::initializer_list<int>{(write<hvp_eval, detail::hvp_t<Tree, wrt_t<Ps...>, Ps>, Ps>(ev, hv, k++), 0)...};
   }
@@ -177,8 +190,8 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
     const std::span<double> h(hs);
     check(x.size(), "the parameter vector");
     if (h.size() != dimension * dimension)
-      throw std::invalid_argument("descent::make_objective(...).hessian: h has " + std::to_string(h.size()) +
-                                  " entries, expected " + std::to_string(dimension * dimension));
+      detail::throw_invalid_argument("descent::make_objective(...).hessian: h has %zu entries, expected %zu", h.size(),
+                                     dimension * dimension);
     if constexpr (matrix_form_hessian<std::index_sequence_for<Ps...>>::value) {
       hessian_blocks(x, h);
     } else {
@@ -322,8 +335,8 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
 
   void check(std::size_t given, const char* what) const {
     if (given != dimension)
-      throw std::invalid_argument(std::string("descent::make_objective: ") + what + " has " + std::to_string(given) +
-                                  " entries, the wrt(...) symbols have " + std::to_string(dimension));
+      detail::throw_invalid_argument("descent::make_objective: %s has %zu entries, the wrt(...) symbols have %zu", what, given,
+                                     dimension);
   }
   template <class Ev, class Root, class P>
   static void write(Ev& ev, std::span<double> g, std::size_t k) {
@@ -341,10 +354,11 @@ class shaped_objective<Tree, NL, wrt_t<Ps...>, Bs...> {
 
   std::array<double, NL> lits_;
   std::shared_ptr<ctx_t> ctx_;
-  std::shared_ptr<hvp_ctx_t> hvp_ctx_;
   std::shared_ptr<std::vector<double>> ws_;
   std::shared_ptr<lanes<ctx_t>> lanes_ = std::make_shared<lanes<ctx_t>>();
-  std::shared_ptr<lanes<hvp_ctx_t>> hvp_lanes_ = std::make_shared<lanes<hvp_ctx_t>>();
+  // The Hessian-vector product's context and lanes (of types instantiated only by
+  // hessian_vector), made on first use and shared by the views.
+  std::shared_ptr<detail::lazy_pair> hvp_ = std::make_shared<detail::lazy_pair>();
   std::shared_ptr<detail::worker_pool> pool_;
   mutable std::vector<double> joined_;
   std::vector<std::size_t> rows_;
@@ -375,19 +389,22 @@ auto shaped_eval(const F& f, const Bs&... bs) {
   std::vector<double> ws(std::max(ev_t::workspace_size, std::size_t{1}));
   const auto lits = literals_of(f);
   constexpr shape s = shape_v<tree>;
+  // (results are filled entry by entry into the type returned: no Eigen conversion between
+  // matrix types is instantiated)
+  using row_major = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  using ix = Eigen::Index;
   if constexpr (!ev_t::template batched<tree>) {
     ev_t ev{ctx, ws.data(), lits.data()};
     ev.run(total, {});
     if constexpr (s.scalar) return ev.template get<tree>(0, 0);
     else {
-      Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(s.rows, s.cols);
+      std::conditional_t<s.cols == 1, Eigen::VectorXd, row_major> m(static_cast<ix>(s.rows), static_cast<ix>(s.cols));
       for (std::size_t k = 0; k < s.size(); ++k) m.data()[k] = ev.template get<tree>(0, k);
-      if constexpr (s.cols == 1) return Eigen::VectorXd(m);
-      else return m;
+      return m;
     }
   } else {
     // One row per sample: evaluate the DAG block by block and copy each block out.
-    Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> m(total, s.size());
+    std::conditional_t<s.scalar, Eigen::VectorXd, row_major> m(static_cast<ix>(total), static_cast<ix>(s.size()));
     ev_t ev{ctx, ws.data(), lits.data()};
     ev.template run_phase<0>();
     for (std::size_t start = 0; start < total; start += block) {
@@ -395,10 +412,9 @@ auto shaped_eval(const F& f, const Bs&... bs) {
       ctx.set_block(start, ev.n, {});
       ev.template run_phase<1>();
       for (std::size_t i = 0; i < ev.n; ++i)
-        for (std::size_t k = 0; k < s.size(); ++k) m(static_cast<Eigen::Index>(start + i), static_cast<Eigen::Index>(k)) = ev.template get<tree>(i, k);
+        for (std::size_t k = 0; k < s.size(); ++k) m.data()[(start + i) * s.size() + k] = ev.template get<tree>(i, k);
     }
-    if constexpr (s.scalar) return Eigen::VectorXd(m.col(0));
-    else return m;
+    return m;
   }
 }
 

@@ -11,6 +11,7 @@
 #ifndef DESCENT_SHAPED_SYMBOL_HPP
 #define DESCENT_SHAPED_SYMBOL_HPP
 
+#include <cstdio>
 #include <memory>
 #include <span>
 #include <stdexcept>
@@ -20,6 +21,7 @@
 
 #include <Eigen/Core>
 
+#include <descent/core/error.hpp>
 #include <descent/data/matrix.hpp>
 #include <descent/expr/variable.hpp>
 #include <descent/node/extension.hpp>
@@ -48,15 +50,17 @@ struct shaped_data {
 
 namespace detail {
 
-inline std::string symbol_text(std::string_view kind, std::string_view name, std::size_t r, std::size_t c) {
-  std::string s = "descent::" + std::string(kind) + "<\"" + std::string(name) + "\", " + std::to_string(r);
-  if (kind == "mat") s += ", " + std::to_string(c);
-  return s + ">";
-}
+// "descent::vec<"w", 3>: expects 3 numbers per value, was given 4" (given: printf's format of
+// what was given, with up to two numbers).
 [[noreturn]] inline void size_mismatch(std::string_view kind, std::string_view name, std::size_t r, std::size_t c,
-                                       std::size_t expected, const std::string& given) {
-  throw std::invalid_argument(symbol_text(kind, name, r, c) + ": expects " + std::to_string(expected) +
-                              " numbers per value, was given " + given);
+                                       std::size_t expected, const char* given_format, std::size_t a, std::size_t b = 0) {
+  char given[64];
+  std::snprintf(given, sizeof given, given_format, a, b);
+  if (kind == "mat")
+    throw_invalid_argument("descent::%.*s<\"%.*s\", %zu, %zu>: expects %zu numbers per value, was given %s", len(kind),
+                           kind.data(), len(name), name.data(), r, c, expected, given);
+  throw_invalid_argument("descent::%.*s<\"%.*s\", %zu>: expects %zu numbers per value, was given %s", len(kind), kind.data(),
+                         len(name), name.data(), r, expected, given);
 }
 
 template <class T> concept eigen_dense = std::is_base_of_v<Eigen::DenseBase<std::remove_cvref_t<T>>, std::remove_cvref_t<T>>;
@@ -81,13 +85,13 @@ template <fixed_string Name, std::size_t R, std::size_t C, class Src>
 shaped_value<Name, R, C> bind_value(std::string_view kind, const Src& src) {
   constexpr std::size_t n = R * C;
   if constexpr (contiguous_doubles<Src>) {
-    if (std::size(src) != n) size_mismatch(kind, Name.view(), R, C, n, std::to_string(std::size(src)));
+    if (std::size(src) != n) size_mismatch(kind, Name.view(), R, C, n, "%zu", std::size(src));
     return {std::data(src)};
   } else {
     static_assert(eigen_dense<Src>, "descent: bind a vec/mat to doubles: std::array, std::vector, std::span or an Eigen object");
     const auto rows = static_cast<std::size_t>(src.rows()), cols = static_cast<std::size_t>(src.cols());
     if (rows * cols != n || (C > 1 && !(rows == R && cols == C)))
-      size_mismatch(kind, Name.view(), R, C, n, std::to_string(rows) + "x" + std::to_string(cols));
+      size_mismatch(kind, Name.view(), R, C, n, "%zux%zu", rows, cols);
     using E = std::remove_cvref_t<Src>;
     constexpr bool direct = requires { src.data(); } && (E::IsRowMajor || C == 1 || R == 1) &&
                             std::is_same_v<typename E::Scalar, double>;
@@ -122,7 +126,7 @@ struct vec : expression_base {
   }
   // A data matrix whose rows are samples: one value of the vector per row, not copied.
   shaped_data<Name, N, 1> operator=(const data::matrix<double>& m) const {
-    if (m.cols != N) detail::size_mismatch("vec", Name.view(), N, 1, N, std::to_string(m.cols) + " columns");
+    if (m.cols != N) detail::size_mismatch("vec", Name.view(), N, 1, N, "%zu columns", m.cols);
     return {m.values.data(), m.rows, m.cols};
   }
   template <class Src>
@@ -130,7 +134,7 @@ struct vec : expression_base {
   shaped_data<Name, N, 1> operator=(const Src& src) const {
     using E = std::remove_cvref_t<Src>;
     const auto rows = static_cast<std::size_t>(src.rows()), cols = static_cast<std::size_t>(src.cols());
-    if (cols != N) detail::size_mismatch("vec", Name.view(), N, 1, N, std::to_string(cols) + " columns");
+    if (cols != N) detail::size_mismatch("vec", Name.view(), N, 1, N, "%zu columns", cols);
     if constexpr (E::IsRowMajor && std::is_same_v<typename E::Scalar, double> && requires { src.data(); }) {
       if (src.innerStride() == 1) return {src.data(), rows, static_cast<std::size_t>(src.outerStride())};
     }
