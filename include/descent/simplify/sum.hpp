@@ -91,9 +91,8 @@ struct collect_terms<type_list<T>> { using type = type_list<T>; };
 // One term added to a sum (the common case of a + b + c + ...).  When the sum's terms are in
 // strictly increasing order and the new term's key equals none of theirs, the plan would keep
 // every term as it is and only put the new one at position p = the number of smaller keys;
-// that is decided with a few folds over the keys (no plan: g++ 12 evaluates plan_groups
-// over an array of k entries far more slowly than k comparisons) and the result is built in
-// one pass, without looking any term up by position (pack_at costs one overload resolution
+// that is decided with one pass over the keys (no plan: g++ 12 evaluates plan_groups over k
+// entries far more slowly than k comparisons) and the result is built in one pass, without looking any term up by position (pack_at costs one overload resolution
 // over all the terms with g++ 12).  Anything else (like terms, ties) takes the general path.
 template <class T>
 inline constexpr order_key term_key_v = key_v<typename term_parts<T>::rest>;
@@ -101,25 +100,23 @@ inline constexpr order_key term_key_v = key_v<typename term_parts<T>::rest>;
 // Where a term with key `key` goes among terms with keys `keys`: the number of smaller keys,
 // or N + 1 when the keys are not strictly increasing or one of them equals `key`.
 // (A loop over an array: fold expressions over the terms are quadratic with g++ 12 and stop
-// at 256 operands with clang 14.)
+// at 256 operands with clang 14.  The members are compared inline rather than through
+// operator< and std::array: g++ records the constexpr calls it evaluates, and three calls
+// per term per + cost about a sixth of the memory of building a 400-term sum.)
 template <std::size_t N>
-constexpr std::size_t insertion_point(const std::array<order_key, N>& keys, const order_key& key) {
+constexpr std::size_t insertion_point(const order_key (&keys)[N], const order_key key) {
   std::size_t pos = 0;
   for (std::size_t i = 0; i < N; ++i) {
-    if (i + 1 < N && !(keys[i] < keys[i + 1])) return N + 1;
-    if (keys[i] < key) ++pos;
-    else if (!(key < keys[i])) return N + 1;
+    const order_key x = keys[i];
+    if (i + 1 < N) {
+      const order_key y = keys[i + 1];
+      if (!(x.k < y.k || (x.k == y.k && (x.a < y.a || (x.a == y.a && x.b < y.b))))) return N + 1;
+    }
+    if (x.k < key.k || (x.k == key.k && (x.a < key.a || (x.a == key.a && x.b < key.b)))) ++pos;
+    else if (x.k == key.k && x.a == key.a && x.b == key.b) return N + 1;
   }
   return pos;
 }
-
-template <class New, class L>
-struct insertion;
-template <class New, class... Ts>
-struct insertion<New, type_list<Ts...>> {
-  static constexpr std::size_t pos = insertion_point<sizeof...(Ts)>({term_key_v<Ts>...}, term_key_v<New>);
-  static constexpr bool fast = pos <= sizeof...(Ts);
-};
 
 // Output j: Bs[j] before P, New at P, As[j] after (As = New, rest...; Bs = rest..., New).
 // (Chosen through alias templates, which instantiate no class per term as std::conditional
@@ -134,12 +131,12 @@ template <std::size_t P, class New, class... As, class... Bs, std::size_t... Is>
 struct insert_at<P, New, type_list<As...>, type_list<Bs...>, std::index_sequence<Is...>> {
   using type = type_list<typename pick_one<(Is < P ? 0 : Is == P ? 1 : 2)>::template type<Bs, New, As>...>;
 };
-template <bool Fast, class Terms, class New, class Rest>
+template <bool Fast, std::size_t P, class Terms, class New, class Rest>
 struct insert_or_collect { using type = typename collect_terms<Terms>::type; };
-template <class Terms, class New, class... Rest>
-struct insert_or_collect<true, Terms, New, type_list<Rest...>> {
-  using type = typename insert_at<insertion<New, type_list<Rest...>>::pos, New, type_list<New, Rest...>,
-                                  type_list<Rest..., New>, std::make_index_sequence<sizeof...(Rest) + 1>>::type;
+template <std::size_t P, class Terms, class New, class... Rest>
+struct insert_or_collect<true, P, Terms, New, type_list<Rest...>> {
+  using type = typename insert_at<P, New, type_list<New, Rest...>, type_list<Rest..., New>,
+                                  std::make_index_sequence<sizeof...(Rest) + 1>>::type;
 };
 
 template <class L, class R>
@@ -147,14 +144,14 @@ struct collect_two { using type = typename collect_terms<concat_t<L, R>>::type; 
 template <class... As, class B>
   requires(sizeof...(As) >= 2)
 struct collect_two<type_list<As...>, type_list<B>> {
-  using type = typename insert_or_collect<insertion<B, type_list<As...>>::fast, type_list<As..., B>, B,
-                                          type_list<As...>>::type;
+  static constexpr std::size_t p = insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>);
+  using type = typename insert_or_collect<(p <= sizeof...(As)), p, type_list<As..., B>, B, type_list<As...>>::type;
 };
 template <class A, class... Bs>
   requires(sizeof...(Bs) >= 2)
 struct collect_two<type_list<A>, type_list<Bs...>> {
-  using type = typename insert_or_collect<insertion<A, type_list<Bs...>>::fast, type_list<A, Bs...>, A,
-                                          type_list<Bs...>>::type;
+  static constexpr std::size_t p = insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>);
+  using type = typename insert_or_collect<(p <= sizeof...(Bs)), p, type_list<A, Bs...>, A, type_list<Bs...>>::type;
 };
 
 template <class... Ls>
@@ -171,9 +168,18 @@ struct finish_sum<0, 1, type_list<T>> { using type = T; };
 template <std::intmax_t N, std::intmax_t D, class T, class... Ts>
 struct finish_sum<N, D, type_list<T, Ts...>> { using type = sum<constant<N, D>, T, Ts...>; };
 
+// The sum of the constant parts (a loop, not a fold: the derivative of a sum of n terms is a
+// make_sum of n arguments, and clang 14 stops folds at 256 operands).
+template <std::size_t N>
+constexpr rational total_of(const rational (&cs)[N]) {
+  rational r{0};
+  for (std::size_t i = 0; i < N; ++i) r = r + cs[i];
+  return r;
+}
+
 template <class... Args>
 struct make_sum {
-  static constexpr rational c = (rational{0} + ... + sum_parts<Args>::c);
+  static constexpr rational c = total_of<sizeof...(Args)>({sum_parts<Args>::c...});
   using terms = typename collect_lists<typename sum_parts<Args>::terms...>::type;
   using type = typename finish_sum<c.num, c.den, terms>::type;
 };
