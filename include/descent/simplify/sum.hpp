@@ -92,8 +92,10 @@ struct collect_terms<type_list<T>> { using type = type_list<T>; };
 // strictly increasing order and the new term's key equals none of theirs, the plan would keep
 // every term as it is and only put the new one at position p = the number of smaller keys;
 // that is decided with one pass over the keys (no plan: g++ 12 evaluates plan_groups over k
-// entries far more slowly than k comparisons) and the result is built in one pass, without looking any term up by position (pack_at costs one overload resolution
-// over all the terms with g++ 12).  Anything else (like terms, ties) takes the general path.
+// entries far more slowly than k comparisons) and the result is built in one pass, without
+// looking any term up by position (pack_at costs one overload resolution over all the terms
+// with g++ 12).  Anything else (like terms, ties, sum + sum) takes the general path, which
+// gives the same result here.
 template <class T>
 inline constexpr order_key term_key_v = key_v<typename term_parts<T>::rest>;
 
