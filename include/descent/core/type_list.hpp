@@ -96,8 +96,11 @@ struct set_tag {};
 template <class... Ts>
 struct set_of : set_tag<Ts>... {};
 
+// (A concept rather than a bool variable template: every variable instantiated with a set
+// among its arguments is a symbol whose mangled name lists the whole set, and g++ 12 spends
+// time quadratic in that length on each such name.)
 template <class T, class Set>
-inline constexpr bool in_set_v = std::is_base_of_v<set_tag<T>, Set>;
+concept in_set_v = std::is_base_of<set_tag<T>, Set>::value;
 
 // pick_t<Holder, L>: the elements of L at positions Holder::picked[0 .. Holder::picked_count).
 // (Positions come from a static member rather than a class-type template argument: GCC 12
@@ -130,14 +133,27 @@ constexpr std::size_t count_true(const std::array<bool, N>& keep) {
 // union_t<A, B>: A followed by the elements of B not in A (A, B without duplicates).
 template <class A, class B>
 struct union_impl;
+// A short B (the common case: a node's new children added to a long list) is filtered in one
+// concatenation, with no static members (see in_set_v: a flat sum of n terms makes n unions
+// of a growing A, and three members a union whose names each list A cost time cubic in n).
+template <class A, class B, bool Short>
+struct union_filter;
 template <class... As, class... Bs>
-struct union_impl<type_list<As...>, type_list<Bs...>> {
+struct union_filter<type_list<As...>, type_list<Bs...>, true> {
+  using set = set_of<As...>;
+  using type = concat_t<type_list<As...>, std::conditional_t<in_set_v<Bs, set>, type_list<>, type_list<Bs>>...>;
+};
+template <class... As, class... Bs>
+struct union_filter<type_list<As...>, type_list<Bs...>, false> {
   using set = set_of<As...>;
   static constexpr std::array<bool, sizeof...(Bs)> flags{!in_set_v<Bs, set>...};
   static constexpr auto picked = positions_of(flags);
   static constexpr std::size_t picked_count = count_true(flags);
-  using type = concat_t<type_list<As...>, pick_t<union_impl, type_list<Bs...>>>;
+  using type = concat_t<type_list<As...>, pick_t<union_filter, type_list<Bs...>>>;
 };
+template <class... As, class... Bs>
+struct union_impl<type_list<As...>, type_list<Bs...>>
+    : union_filter<type_list<As...>, type_list<Bs...>, (sizeof...(Bs) <= 3)> {};
 template <class... As>
 struct union_impl<type_list<As...>, type_list<>> { using type = type_list<As...>; };
 template <class... Bs>

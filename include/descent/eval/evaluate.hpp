@@ -80,14 +80,29 @@ constexpr V ipow(V x) {
   else { const V h = ipow<P / 2>(x); return h * h * x; }
 }
 
-template <class V, class Dag, class Ctx>
+// Where a node's value is kept: its position in the DAG (leaves have none, they are read from
+// their type).
+template <class T, class Dag, bool Leaf = is_leaf_v<T>>
+struct slot_of { static constexpr std::size_t value = 0; };
+template <class T, class Dag>
+struct slot_of<T, Dag, false> { static constexpr std::size_t value = index_of_v<T, Dag>; };
+template <class Dag, class Children> struct child_slots;
+template <class Dag, class... Cs>
+struct child_slots<Dag, type_list<Cs...>> { using type = std::index_sequence<slot_of<Cs, Dag>::value...>; };
+
+// The functions that compute one node are templates on the node and on its children's slots
+// only, not on the whole DAG: every function instantiated here carries its template
+// arguments in its (mangled) name, and with the DAG among them each name was as long as the
+// whole expression -- for a sum of n terms, n functions with names of n nodes each (73 MB of
+// names at n = 100, most of the compile time of larger sums in both compilers).
+template <class V, class Ctx>
 struct evaluator {
-  static constexpr std::size_t n = Dag::size;
-  std::array<V, n>& vals;
+  V* vals;
   const Ctx& ctx;
   const double* lits;
 
-  template <class T>
+  // A child's value: from its type (leaves) or from its slot.
+  template <class T, std::size_t S>
   constexpr V value() const {
     if constexpr (is_constant_v<T>) {
       return static_cast<V>(static_cast<double>(value_of<T>.num) / static_cast<double>(value_of<T>.den));
@@ -96,41 +111,41 @@ struct evaluator {
     } else if constexpr (is_var_v<T>) {
       return static_cast<V>(ctx.get(T{}));
     } else {
-      return vals[index_of_v<T, Dag>];
+      return vals[S];
     }
   }
 
   template <std::size_t I>
   constexpr V literal_value(literal<I>) const { return static_cast<V>(lits[I]); }
 
-  // ---- one function per node family ----
-  template <class C, class T, class... Ts>
-  constexpr V compute(sum<C, T, Ts...>) const {
-    V r = value<T>();
-    if constexpr (!value_of<C>.is_zero()) r = value<C>() + r;
-    (void)std::initializer_list<int>{((void)(r += value<Ts>()), 0)...};
+  // ---- one function per node family (slots: of the node's eval_children, in order) ----
+  template <class C, class T, class... Ts, std::size_t S, std::size_t... Ss>
+  constexpr V compute(sum<C, T, Ts...>, std::index_sequence<S, Ss...>) const {
+    V r = value<T, S>();
+    if constexpr (!value_of<C>.is_zero()) r = value<C, 0>() + r;
+    (void)std::initializer_list<int>{((void)(r += value<Ts, Ss>()), 0)...};
     return r;
   }
 
-  template <class F>
+  template <class F, std::size_t S>
   constexpr void multiply_factor(V& num, V& den) const {
-    if constexpr (is_denominator_v<F>) den *= value<positive_factor_t<F>>();
-    else num *= value<F>();
+    if constexpr (is_denominator_v<F>) den *= value<positive_factor_t<F>, S>();
+    else num *= value<F, S>();
   }
-  template <class C, class... Fs>
-  constexpr V compute(product<C, Fs...>) const {
+  template <class C, class... Fs, std::size_t... Ss>
+  constexpr V compute(product<C, Fs...>, std::index_sequence<Ss...>) const {
     constexpr rational c = value_of<C>;
     V num = V(1), den = V(1);
-    (void)std::initializer_list<int>{(multiply_factor<Fs>(num, den), 0)...};
+    (void)std::initializer_list<int>{(multiply_factor<Fs, Ss>(num, den), 0)...};
     if constexpr (c == rational{-1}) num = -num;
-    else if constexpr (!c.is_one()) num = value<C>() * num;
+    else if constexpr (!c.is_one()) num = value<C, 0>() * num;
     if constexpr ((is_denominator_v<Fs> || ...)) return num / den;
     else return num;
   }
 
-  template <class B, std::intmax_t P, std::intmax_t Q>
-  constexpr V compute(power<B, constant<P, Q>>) const {
-    const V b = value<B>();
+  template <class B, std::intmax_t P, std::intmax_t Q, std::size_t SB>
+  constexpr V compute(power<B, constant<P, Q>>, std::index_sequence<SB>) const {
+    const V b = value<B, SB>();
     constexpr std::intmax_t A = P < 0 ? -P : P;
     V r{};
     if constexpr (Q == 1) r = ipow<A>(b);
@@ -139,23 +154,26 @@ struct evaluator {
     if constexpr (P < 0) return V(1) / r;
     else return r;
   }
-  template <class B, class E>
-  constexpr V compute(power<B, E>) const {
+  template <class B, class E, std::size_t SB, std::size_t SE>
+  constexpr V compute(power<B, E>, std::index_sequence<SB, SE>) const {
     using std::pow;
-    return V(pow(value<B>(), value<E>()));
+    return V(pow(value<B, SB>(), value<E, SE>()));
   }
 
-  template <class Fn, class... As>
-  constexpr V compute(apply<Fn, As...>) const {
-    return static_cast<V>(Fn::eval(value<As>()...));
-  }
-
-  template <std::size_t... Is, class... Nodes>
-  constexpr void run(std::index_sequence<Is...>, type_list<Nodes...>) const {
-    // A braced list, not a fold: clang caps fold expressions at 256 operands.
-    (void)std::initializer_list<int>{((void)(vals[Is] = compute(Nodes{})), 0)...};
+  template <class Fn, class... As, std::size_t... Ss>
+  constexpr V compute(apply<Fn, As...>, std::index_sequence<Ss...>) const {
+    return static_cast<V>(Fn::eval(value<As, Ss>()...));
   }
 };
+
+template <class V, class Ctx, std::size_t... Is, class... Nodes>
+constexpr void run_nodes(const evaluator<V, Ctx>& ev, std::index_sequence<Is...>, type_list<Nodes...>) {
+  // A braced list, not a fold: clang caps fold expressions at 256 operands.
+  (void)std::initializer_list<int>{
+      ((void)(ev.vals[Is] = ev.compute(Nodes{}, typename child_slots<type_list<Nodes...>,
+                                                                     typename eval_children<Nodes>::type>::type{})),
+       0)...};
+}
 
 // The values of Roots... (trees) in one pass over their shared DAG.
 template <class V, class... Roots, class Ctx>
@@ -164,9 +182,9 @@ constexpr std::array<V, sizeof...(Roots)> evaluate_roots(const Ctx& ctx, const d
   static_assert(bindings_ok<Ctx, all_vars>::value);
   using graph = multi_dag_t<Roots...>;
   std::array<V, graph::size> vals{};
-  const evaluator<V, graph, Ctx> ev{vals, ctx, lits};
-  ev.run(std::make_index_sequence<graph::size>{}, graph{});
-  return {ev.template value<Roots>()...};
+  const evaluator<V, Ctx> ev{vals.data(), ctx, lits};
+  run_nodes(ev, std::make_index_sequence<graph::size>{}, graph{});
+  return {ev.template value<Roots, slot_of<Roots, graph>::value>()...};
 }
 
 }  // namespace detail

@@ -27,31 +27,43 @@ constexpr auto as_expression(const T& t) {
 }
 template <class A, class B>
 concept expression_operands = operand<A> && operand<B> && (expression<A> || expression<B>);
+
+// Both operands are trees without runtime numbers: the result is Build<A, B>{}, made here
+// rather than through combine (a sum of many terms is built one + at a time, and every
+// function instantiated for a + carries the operands' types in its mangled name, whose
+// cost with g++ grows faster than the name's length: one function a step instead of four).
+template <class... Es>
+inline constexpr bool plain_trees = ((expression<Es> && literal_count_v<Es> == 0) && ...);
 }  // namespace detail
 
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator+(const A& a, const B& b) {
-  return detail::combine<detail::sum_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::sum_t<A, B>{};
+  else return detail::combine<detail::sum_t>(detail::as_expression(a), detail::as_expression(b));
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator-(const A& a, const B& b) {
-  return detail::combine<detail::difference_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::difference_t<A, B>{};
+  else return detail::combine<detail::difference_t>(detail::as_expression(a), detail::as_expression(b));
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator*(const A& a, const B& b) {
-  return detail::combine<detail::product_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::product_t<A, B>{};
+  else return detail::combine<detail::product_t>(detail::as_expression(a), detail::as_expression(b));
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator/(const A& a, const B& b) {
-  return detail::combine<detail::quotient_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::quotient_t<A, B>{};
+  else return detail::combine<detail::quotient_t>(detail::as_expression(a), detail::as_expression(b));
 }
 template <expression A>
 constexpr auto operator-(const A& a) {
-  return detail::combine<detail::negate_t>(a);
+  if constexpr (detail::plain_trees<A>) return detail::negate_t<A>{};
+  else return detail::combine<detail::negate_t>(a);
 }
 template <expression A>
 constexpr A operator+(const A& a) {

@@ -59,27 +59,107 @@ struct scaled<N, D, product<constant<1>, Fs...>> { using type = product<constant
 template <class... Fs>
 struct scaled<1, 1, product<constant<1>, Fs...>> { using type = product<constant<1>, Fs...>; };
 
-template <class L>
-struct collect_terms;
+// The grouping plan of a list of terms (one instantiation per list, shared by the builders
+// below).
 template <class... Ts>
-struct collect_terms<type_list<Ts...>> {
+struct term_plan {
   static constexpr std::size_t n = sizeof...(Ts);
   static constexpr std::array<rational, n> coefs{term_parts<Ts>::coef...};
   static constexpr auto plan = plan_groups<n>({key_v<typename term_parts<Ts>::rest>...},
                                               {id_of<typename term_parts<Ts>::rest>...}, coefs, true);
+};
+
+template <class L>
+struct collect_terms;
+template <class... Ts>
+struct collect_terms<type_list<Ts...>> {
+  using P = term_plan<Ts...>;
   template <std::size_t K>
-  using term = typename scaled<plan.total[K].num, plan.total[K].den,
-                               typename term_parts<pack_at<plan.leader[K], Ts...>>::rest>::type;
+  using term = typename scaled<P::plan.total[K].num, P::plan.total[K].den,
+                               typename term_parts<pack_at<P::plan.leader[K], Ts...>>::rest>::type;
   template <bool Unchanged, class Seq> struct build { using type = type_list<Ts...>; };
   template <std::size_t... Ks> struct build<false, std::index_sequence<Ks...>> { using type = type_list<term<Ks>...>; };
   // Already canonical terms (sorted, no like terms) are kept as they are, without rebuilding.
-  using type = typename build<plan_is_identity(plan, coefs), std::make_index_sequence<plan.count>>::type;
+  using type = typename build<plan_is_identity(P::plan, P::coefs), std::make_index_sequence<P::plan.count>>::type;
 };
 template <>
 struct collect_terms<type_list<>> { using type = type_list<>; };
 // One canonical term is its own result (no plan to compute).
 template <class T>
 struct collect_terms<type_list<T>> { using type = type_list<T>; };
+
+// One term added to a sum (the common case of a + b + c + ...).  When the sum's terms are in
+// strictly increasing order and the new term's key equals none of theirs, the plan would keep
+// every term as it is and only put the new one at position p = the number of smaller keys;
+// that is decided with one pass over the keys (no plan: g++ 12 evaluates plan_groups over k
+// entries far more slowly than k comparisons) and the result is built in one pass, without
+// looking any term up by position (pack_at costs one overload resolution over all the terms
+// with g++ 12).  Anything else (like terms, ties, sum + sum) takes the general path, which
+// gives the same result here.
+template <class T>
+inline constexpr order_key term_key_v = key_v<typename term_parts<T>::rest>;
+
+// Where a term with key `key` goes among terms with keys `keys`: the number of smaller keys,
+// or N + 1 when the keys are not strictly increasing or one of them equals `key`.
+// (A loop over an array: fold expressions over the terms are quadratic with g++ 12 and stop
+// at 256 operands with clang 14.  The members are compared inline rather than through
+// operator< and std::array: g++ records the constexpr calls it evaluates, and three calls
+// per term per + cost about a sixth of the memory of building a 400-term sum.)
+template <std::size_t N>
+constexpr std::size_t insertion_point(const order_key (&keys)[N], const order_key key) {
+  std::size_t pos = 0;
+  for (std::size_t i = 0; i < N; ++i) {
+    const order_key x = keys[i];
+    if (i + 1 < N) {
+      const order_key y = keys[i + 1];
+      if (!(x.k < y.k || (x.k == y.k && (x.a < y.a || (x.a == y.a && x.b < y.b))))) return N + 1;
+    }
+    if (x.k < key.k || (x.k == key.k && (x.a < key.a || (x.a == key.a && x.b < key.b)))) ++pos;
+    else if (x.k == key.k && x.a == key.a && x.b == key.b) return N + 1;
+  }
+  return pos;
+}
+
+// Output j: Bs[j] before P, New at P, As[j] after (As = New, rest...; Bs = rest..., New).
+// (Chosen through alias templates, which instantiate no class per term as std::conditional
+// would: a sum of n terms built one + at a time would make n^2 / 2 of them.)
+template <int Where> struct pick_one;
+template <> struct pick_one<0> { template <class B, class N, class A> using type = B; };
+template <> struct pick_one<1> { template <class B, class N, class A> using type = N; };
+template <> struct pick_one<2> { template <class B, class N, class A> using type = A; };
+template <std::size_t P, class New, class A, class B, class Seq>
+struct insert_at;
+template <std::size_t P, class New, class... As, class... Bs, std::size_t... Is>
+struct insert_at<P, New, type_list<As...>, type_list<Bs...>, std::index_sequence<Is...>> {
+  using type = type_list<typename pick_one<(Is < P ? 0 : Is == P ? 1 : 2)>::template type<Bs, New, As>...>;
+};
+template <bool Fast, std::size_t P, class Terms, class New, class Rest>
+struct insert_or_collect { using type = typename collect_terms<Terms>::type; };
+template <std::size_t P, class Terms, class New, class... Rest>
+struct insert_or_collect<true, P, Terms, New, type_list<Rest...>> {
+  using type = typename insert_at<P, New, type_list<New, Rest...>, type_list<Rest..., New>,
+                                  std::make_index_sequence<sizeof...(Rest) + 1>>::type;
+};
+
+template <class L, class R>
+struct collect_two { using type = typename collect_terms<concat_t<L, R>>::type; };
+template <class... As, class B>
+  requires(sizeof...(As) >= 2)
+struct collect_two<type_list<As...>, type_list<B>> {
+  static constexpr std::size_t p = insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>);
+  using type = typename insert_or_collect<(p <= sizeof...(As)), p, type_list<As..., B>, B, type_list<As...>>::type;
+};
+template <class A, class... Bs>
+  requires(sizeof...(Bs) >= 2)
+struct collect_two<type_list<A>, type_list<Bs...>> {
+  static constexpr std::size_t p = insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>);
+  using type = typename insert_or_collect<(p <= sizeof...(Bs)), p, type_list<A, Bs...>, A, type_list<Bs...>>::type;
+};
+
+template <class... Ls>
+struct collect_lists { using type = typename collect_terms<concat_t<Ls...>>::type; };
+template <class L, class R>
+struct collect_lists<L, R> { using type = typename collect_two<L, R>::type; };
 
 template <std::intmax_t N, std::intmax_t D, class Terms>
 struct finish_sum;
@@ -90,10 +170,19 @@ struct finish_sum<0, 1, type_list<T>> { using type = T; };
 template <std::intmax_t N, std::intmax_t D, class T, class... Ts>
 struct finish_sum<N, D, type_list<T, Ts...>> { using type = sum<constant<N, D>, T, Ts...>; };
 
+// The sum of the constant parts (a loop, not a fold: the derivative of a sum of n terms is a
+// make_sum of n arguments, and clang 14 stops folds at 256 operands).
+template <std::size_t N>
+constexpr rational total_of(const rational (&cs)[N]) {
+  rational r{0};
+  for (std::size_t i = 0; i < N; ++i) r = r + cs[i];
+  return r;
+}
+
 template <class... Args>
 struct make_sum {
-  static constexpr rational c = (rational{0} + ... + sum_parts<Args>::c);
-  using terms = typename collect_terms<concat_t<typename sum_parts<Args>::terms...>>::type;
+  static constexpr rational c = total_of<sizeof...(Args)>({sum_parts<Args>::c...});
+  using terms = typename collect_lists<typename sum_parts<Args>::terms...>::type;
   using type = typename finish_sum<c.num, c.den, terms>::type;
 };
 // Fast paths.
