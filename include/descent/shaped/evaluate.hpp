@@ -157,12 +157,13 @@ template <> struct array_form<fn::sigmoid> {
 };
 // Those whose double form is vectorised (Eigen 3.4's packet exp and log; tanh from libmvec
 // where the target has it; sin, cos and log1p of doubles are scalar calls in Eigen as well):
-// worth a separate pass over a fused operand.
+// worth a separate pass over a fused operand.  That pass applies the function in place, so only
+// forms that read each entry before writing it belong here: sigmoid's and softplus's assign
+// write exp(-|a|) into the output first (with a in the output too, mlp2 with sigmoid layers
+// got wrong gradients, caught by models.models).
 template <class Fn> inline constexpr bool simd_array_form = false;
 template <> inline constexpr bool simd_array_form<fn::exp> = true;
 template <> inline constexpr bool simd_array_form<fn::log> = true;
-template <> inline constexpr bool simd_array_form<fn::sigmoid> = true;
-template <> inline constexpr bool simd_array_form<fn::softplus> = true;
 template <> inline constexpr bool simd_array_form<fn::tanh> = vector_tanh_available;  // libmvec
 template <class Fn>
 void array_assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
