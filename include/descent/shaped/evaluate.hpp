@@ -157,13 +157,14 @@ template <> struct array_form<fn::sigmoid> {
 };
 // Those whose double form is vectorised (Eigen 3.4's packet exp and log; tanh from libmvec
 // where the target has it; sin, cos and log1p of doubles are scalar calls in Eigen as well):
-// worth a separate pass over a fused operand.  That pass applies the function in place, so only
-// forms that read each entry before writing it belong here: sigmoid's and softplus's assign
-// write exp(-|a|) into the output first (with a in the output too, mlp2 with sigmoid layers
-// got wrong gradients, caught by models.models).
+// worth a separate pass over a fused operand.  That pass writes the operand to a scratch block,
+// not to the output: sigmoid's and softplus's forms write exp(-|a|) into the output before
+// reading a, so in place (a tried first) they gave mlp2 with sigmoid layers wrong gradients.
 template <class Fn> inline constexpr bool simd_array_form = false;
 template <> inline constexpr bool simd_array_form<fn::exp> = true;
 template <> inline constexpr bool simd_array_form<fn::log> = true;
+template <> inline constexpr bool simd_array_form<fn::sigmoid> = true;
+template <> inline constexpr bool simd_array_form<fn::softplus> = true;
 template <> inline constexpr bool simd_array_form<fn::tanh> = vector_tanh_available;  // libmvec
 template <class Fn>
 void array_assign(Eigen::Map<Eigen::ArrayXd> out, const Eigen::Map<const Eigen::ArrayXd>& a) {
@@ -737,7 +738,6 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
 
   // ---- elementwise shaped nodes -------------------------------------------------------------
   template <class Fn> struct call { double operator()(double a) const { return static_cast<double>(Fn::eval(a)); } };
-  struct same { double operator()(double a) const { return a; } };
   template <std::intmax_t P, std::intmax_t Q> struct raise { double operator()(double a) const { return power_of<P, Q>(a); } };
   template <class T, class F, class... Cs>
   void elementwise(F f) {
@@ -755,11 +755,14 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       const auto m = ix(rows<node_t>() * K<node_t>);
       array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), m), Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), m));
     } else if constexpr (batched<node_t> == batched<A> && fused<A> && simd_array_form<Fn>) {
-      // a fused operand (the softmax's exp(a - logsumexp(a))): its values into the output
-      // first, then the function over them in place, vectorised
-      elementwise<node_t, same, A>({});
-      const auto m = ix(rows<node_t>() * K<node_t>);
-      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), m), Eigen::Map<const Eigen::ArrayXd>(out<node_t>(), m));
+      // a fused operand (the softmax's exp(a - logsumexp(a)), tanh(W x + b)): its values into
+      // a scratch block first, then the function over them, vectorised
+      constexpr std::size_t k = K<node_t>;
+      const std::size_t r = rows<node_t>();
+      double* t = thread_scratch(r * k);
+      for (std::size_t i = 0; i < r; ++i)
+        for (std::size_t j = 0; j < k; ++j) t[i * k + j] = get<A>(i, j);
+      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(r * k)), Eigen::Map<const Eigen::ArrayXd>(t, ix(r * k)));
     } else {
       elementwise<node_t, call<Fn>, A>({});
     }
