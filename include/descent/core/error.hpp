@@ -30,21 +30,28 @@ constexpr int len(std::string_view s) noexcept { return static_cast<int>(s.size(
 [[noreturn]] inline void throw_invalid_argument(const char* format, ...) DESCENT_PRINTF_FORMAT;
 [[noreturn]] inline void throw_out_of_range(const char* format, ...) DESCENT_PRINTF_FORMAT;
 
+// The message, formatted into a fixed buffer (longer than 1023 characters: cut).
+struct formatted_message {
+  char text[1024];
+};
+inline formatted_message format_message(const char* format, va_list args) {
+  formatted_message m;
+  std::vsnprintf(m.text, sizeof m.text, format, args);
+  return m;
+}
 inline void throw_invalid_argument(const char* format, ...) {
-  char message[1024];
   va_list args;
   va_start(args, format);
-  std::vsnprintf(message, sizeof message, format, args);
+  const formatted_message m = format_message(format, args);
   va_end(args);
-  throw std::invalid_argument(message);
+  throw std::invalid_argument(m.text);
 }
 inline void throw_out_of_range(const char* format, ...) {
-  char message[1024];
   va_list args;
   va_start(args, format);
-  std::vsnprintf(message, sizeof message, format, args);
+  const formatted_message m = format_message(format, args);
   va_end(args);
-  throw std::out_of_range(message);
+  throw std::out_of_range(m.text);
 }
 
 #undef DESCENT_PRINTF_FORMAT
