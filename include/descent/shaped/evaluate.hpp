@@ -288,51 +288,54 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   };
   template <class T> static constexpr bool is_view = view_of<T>::value;
 
-  // Which node reads which: every edge of the DAG (a node, the type identity of a node it
-  // reads), and per-node facts as arrays, so that the fusion decisions below are one constexpr
-  // pass over them instead of a template instantiated per pair of nodes (quadratic in the
-  // number of nodes, about 0.3 s of g++ per objective).
+  // Which node reads which: every edge of the DAG (a node, the position of the node it reads),
+  // and per-node facts as arrays, so that the fusion decisions below are one constexpr pass
+  // over them instead of a template instantiated per pair of nodes (quadratic in the number of
+  // nodes, about 0.3 s of g++ per objective).  Positions, not the addresses of id_of<T>: g++
+  // with -fsanitize=address does not take the comparison of two distinct addresses as a
+  // constant expression.
   static constexpr std::size_t node_count = sizeof...(Nodes);
-  template <class L> struct ids_of;
-  template <class... Cs> struct ids_of<type_list<Cs...>> {
+  // The position of T among the nodes (node_count when it is not one of them: a leaf).
+  template <class T>
+  static constexpr std::size_t position_in_dag() {
+    if constexpr (requires { select_index<T>(static_cast<const indexer<Nodes...>*>(nullptr)); })
+      return decltype(select_index<T>(static_cast<const indexer<Nodes...>*>(nullptr)))::value;
+    else
+      return node_count;
+  }
+  template <class L> struct positions_in;
+  template <class... Cs> struct positions_in<type_list<Cs...>> {
     static constexpr std::size_t size = sizeof...(Cs);
-    static constexpr std::array<const void*, sizeof...(Cs) + 1> ids{id_of<Cs>..., nullptr};
+    static constexpr std::array<std::size_t, sizeof...(Cs) + 1> at{position_in_dag<Cs>()..., node_count};
   };
-  template <class T> using children_ids = ids_of<typename eval_children<T>::type>;
-  static constexpr std::size_t edge_count = (children_ids<Nodes>::size + ... + 0);
+  template <class T> using children_at = positions_in<typename eval_children<T>::type>;
+  static constexpr std::size_t edge_count = (children_at<Nodes>::size + ... + 0);
   struct edge_table {
     std::array<std::size_t, edge_count + 1> reader{};       // position of the reading node
-    std::array<const void*, edge_count + 1> read{};         // identity of the node read
-    std::array<std::size_t, edge_count + 1> read_at{};      // its position (node_count: not in the DAG)
+    std::array<std::size_t, edge_count + 1> read_at{};      // position of the node read (node_count: a leaf)
   };
-  static constexpr std::array<const void*, node_count + 1> node_ids{id_of<Nodes>..., nullptr};
-  static constexpr std::size_t position_of(const void* id) {
-    for (std::size_t i = 0; i < node_count; ++i)
-      if (node_ids[i] == id) return i;
-    return node_count;
-  }
   static constexpr edge_table edges = [] {
     edge_table t;
     std::size_t e = 0, j = 0;
-    auto add = [&](const auto& ids, std::size_t size) {
+    auto add = [&](const auto& at, std::size_t size) {
       for (std::size_t k = 0; k < size; ++k, ++e) {
         t.reader[e] = j;
-        t.read[e] = ids[k];
-        t.read_at[e] = position_of(ids[k]);
+        t.read_at[e] = at[k];
       }
       ++j;
     };
     (void)add;
-    (add(children_ids<Nodes>::ids, children_ids<Nodes>::size), ...);
+    (add(children_at<Nodes>::at, children_at<Nodes>::size), ...);
     return t;
   }();
-  static constexpr std::size_t readers_of(const void* id) {
+  static constexpr std::size_t readers_of(std::size_t at) {
     std::size_t r = 0;
-    for (std::size_t e = 0; e < edge_count; ++e) r += edges.read[e] == id;
+    for (std::size_t e = 0; e < edge_count; ++e) r += edges.read_at[e] == at;
     return r;
   }
   // How many times nodes read T (0 for a node nobody reads).
-  template <class T> static constexpr std::size_t readers = readers_of(id_of<T>);
+  // (a node's readers; only asked of nodes: all leaves share the position node_count)
+  template <class T> static constexpr std::size_t readers = readers_of(position_in_dag<T>());
   template <class T> static constexpr bool in_roots = count_in<T, Roots>::value > 0;
 
   // A cheap node over at most three operands, each a symbol, a constant, a view or itself one
@@ -394,7 +397,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     return t;
   }();
   // The position of T in the DAG (node_count when it is not a node of it: a leaf).
-  template <class T> static constexpr std::size_t position = position_of(id_of<T>);
+  template <class T> static constexpr std::size_t position = position_in_dag<T>();
   template <class T> static constexpr bool scattered = fusion.scattered[position<T>];
   // Fusion: T is computed inside the one node that reads it (see cheap_elementwise_v).
   template <class T> static constexpr bool fused = fusion.fused[position<T>];
