@@ -328,14 +328,13 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     (add(children_at<Nodes>::at, children_at<Nodes>::size), ...);
     return t;
   }();
-  static constexpr std::size_t readers_of(std::size_t at) {
-    std::size_t r = 0;
-    for (std::size_t e = 0; e < edge_count; ++e) r += edges.read_at[e] == at;
+  // How many times nodes read each node (the last entry counts the reads of all leaves).
+  static constexpr std::array<std::size_t, node_count + 1> reader_counts = [] {
+    std::array<std::size_t, node_count + 1> r{};
+    for (std::size_t e = 0; e < edge_count; ++e) r[edges.read_at[e]] += 1;
     return r;
-  }
-  // How many times nodes read T (0 for a node nobody reads).
-  // (a node's readers; only asked of nodes: all leaves share the position node_count)
-  template <class T> static constexpr std::size_t readers = readers_of(position_in_dag<T>());
+  }();
+  template <class T> static constexpr std::size_t readers = reader_counts[position_in_dag<T>()];
   template <class T> static constexpr bool in_roots = count_in<T, Roots>::value > 0;
 
   // A cheap node over at most three operands, each a symbol, a constant, a view or itself one
@@ -368,8 +367,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   static constexpr fusion_table fusion = [] {
     constexpr std::array<node_facts, node_count + 1> f{facts_of<Nodes>()..., node_facts{}};
     fusion_table t;
-    std::array<std::size_t, node_count + 1> readers{};
-    for (std::size_t e = 0; e < edge_count; ++e) readers[edges.read_at[e]] += 1;
+    const auto& readers = reader_counts;
     // embed nodes scattered into the one sum or difference (same shape and rows) reading them
     for (std::size_t i = 0; i < node_count; ++i) {
       bool ok = f[i].embed && readers[i] == 1 && !f[i].root;
@@ -852,18 +850,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   void compute(op_node<sop::sum, A>) {
     using T = op_node<sop::sum, A>;
     double* o = out<T>();
-    for (std::size_t i = 0; i < rows<T>(); ++i) o[i] = sum_of<A>(K<A>, [&](std::size_t j) { return get<A>(i, j); });
+    for (std::size_t i = 0; i < rows<T>(); ++i) o[i] = lane_sum(K<A>, [&](std::size_t j) { return get<A>(i, j); });
   }
-  // A sum of the entries of A, fused or read from memory.  (Eight lanes were one AVX-512
-  // register, and for an A of several operations g++ vectorised A and then added its values
-  // lane by lane, so such sums went through a buffer; in 32 lanes the additions vectorise as
-  // they are, and the buffer's stores and loads made the n-D Rosenbrock's value 14 % slower than
-  // Eigen's sum.)
-  template <class A, class F>
-  static double sum_of(std::size_t count, F&& f) {
-    return lane_sum(count, f);
-  }
-
   // logsumexp: m + log(sum exp(a - m)), m the largest entry; -inf and +inf propagate.
   template <class A>
   void compute(op_node<sop::lse, A>) {
@@ -1025,7 +1013,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
         }
       }
     } else if constexpr (batched<A> && K<A> == 1) {
-      acc[0] += sum_of<A>(n, [&](std::size_t i) { return get<A>(i, 0); });
+      acc[0] += lane_sum(n, [&](std::size_t i) { return get<A>(i, 0); });
     } else if constexpr (batched<A>) {
       constexpr std::size_t k = K<A>;
       for (std::size_t i = 0; i < n; ++i)
