@@ -626,6 +626,23 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     from += k;
   }
 
+  // f(i, j) for the r x k entries of a per-sample value, row by row.  Rows of 4 or more entries
+  // are the loop the compiler vectorises: g++ 12 -O3 unrolls a loop of constant trip count
+  // completely before vectorising, then vectorised across the rows instead, loading 8 rows and
+  // transposing them with a network of vpermi2pd (W4, rows of 16: most of the evaluator's own
+  // time), where the row itself is 2 contiguous vectors.
+  template <std::size_t k, class F>
+  static void each_entry(std::size_t r, F&& f) {
+    for (std::size_t i = 0; i < r; ++i) {
+      if constexpr (k >= 4 && k <= 64) {  // (longer loops are not unrolled completely)
+#pragma GCC unroll 1
+        for (std::size_t j = 0; j < k; ++j) f(i, j);
+      } else {
+        for (std::size_t j = 0; j < k; ++j) f(i, j);
+      }
+    }
+  }
+
   // ---- cheap elementwise nodes (also the scalar sums and products), entry by entry -------------
   // The one loop for every node element() knows: stored when not fused into its reader.
   template <class T>
@@ -635,8 +652,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   void compute_cheap(double* o) {
     constexpr std::size_t k = K<T>;
     const std::size_t r = rows<T>();
-    for (std::size_t i = 0; i < r; ++i)
-      for (std::size_t j = 0; j < k; ++j) o[i * k + j] = element(T{}, i, j);
+    each_entry<k>(r, [&](std::size_t i, std::size_t j) { o[i * k + j] = element(T{}, i, j); });
   }
 
   // a +- b with a or b an embed<Off, N>(e) that is not stored: the other operand (or zeros),
@@ -745,8 +761,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     double* o = out<T>();
     constexpr std::size_t k = K<T>;
     const std::size_t r = rows<T>();
-    for (std::size_t i = 0; i < r; ++i)
-      for (std::size_t j = 0; j < k; ++j) o[i * k + j] = f(get<Cs>(i, j)...);
+    each_entry<k>(r, [&](std::size_t i, std::size_t j) { o[i * k + j] = f(get<Cs>(i, j)...); });
   }
   template <class Fn, class A>
     requires(has_array_form<Fn>)
@@ -761,8 +776,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       constexpr std::size_t k = K<node_t>;
       const std::size_t r = rows<node_t>();
       double* t = thread_scratch(r * k);
-      for (std::size_t i = 0; i < r; ++i)
-        for (std::size_t j = 0; j < k; ++j) t[i * k + j] = get<A>(i, j);
+      each_entry<k>(r, [&](std::size_t i, std::size_t j) { t[i * k + j] = get<A>(i, j); });
       array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(r * k)), Eigen::Map<const Eigen::ArrayXd>(t, ix(r * k)));
     } else {
       elementwise<node_t, call<Fn>, A>({});
