@@ -850,7 +850,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     } else if constexpr (batched<A> != batched<B>) {  // X w
       const double* px = batched<A> ? pa : pb;
       const double* pw = batched<A> ? pb : pa;
-      if constexpr (k <= narrow) MVec(o, ix(n)).noalias() = CRows<k>(px, ix(n), ix(k)) * CFixed<k>(pw);
+      if constexpr (k <= 64) rows_dot<k>(n, px, pw, o);
       else gemv<false>(n, k, px, pw, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i) {

@@ -63,6 +63,57 @@ void gemv(std::size_t m, std::size_t k, const double* a, const double* x, double
       M, K, lhs_mapper(a, TA ? M : K), rhs_mapper(x, 1), y, 1, alpha);
 }
 
+// o_i = x_i . w for n rows x_i of K entries (row-major), K known at compile time: the products
+// of SIMD-width rows are transposed in registers and added, one store per SIMD-width rows,
+// instead of a horizontal sum per row as Eigen's row-major matrix-vector kernel does.  Measured
+// (g++ 12 -O3 -march=native, 40 blocks of 256 rows x 8): 7.1 us against 11.9 us for Eigen's
+// kernel with AVX-512, 6.5 against 10.3 with AVX2 (W2's X w, W3's, W6's and L-BFGS's).
+// Rows with fewer entries than a SIMD register take the Eigen product.
+template <std::size_t K>
+void rows_dot(std::size_t n, const double* x, const double* w, double* o) {
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wignored-attributes"  // Eigen's packets as template arguments
+#endif
+  namespace ei = Eigen::internal;
+  using P = typename ei::packet_traits<double>::type;
+  constexpr std::size_t ps = static_cast<std::size_t>(ei::unpacket_traits<P>::size);
+  if constexpr (K < ps || ps == 1) {
+    using Rows = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, int(K), (K == 1 ? Eigen::ColMajor : Eigen::RowMajor)>>;
+    const auto N = static_cast<Eigen::Index>(n);
+    Eigen::Map<Eigen::VectorXd>(o, N).noalias() = Rows(x, N, int(K)) * Eigen::Map<const Eigen::Matrix<double, int(K), 1>>(w);
+  } else {
+    constexpr std::size_t full = K / ps;  // whole packets per row; the rest entry by entry
+    P wv[full];
+    for (std::size_t c = 0; c < full; ++c) wv[c] = ei::ploadu<P>(w + c * ps);
+    const auto row = [&](const double* xr) {
+      P s = ei::pmul(ei::ploadu<P>(xr), wv[0]);
+      for (std::size_t c = 1; c < full; ++c) s = ei::pmadd(ei::ploadu<P>(xr + c * ps), wv[c], s);
+      return s;
+    };
+    const auto rest = [&](const double* xr) {
+      double s = 0;
+      for (std::size_t c = full * ps; c < K; ++c) s += xr[c] * w[c];
+      return s;
+    };
+    std::size_t i = 0;
+    for (; i + ps <= n; i += ps) {
+      ei::PacketBlock<P, int(ps)> b;
+      for (std::size_t r = 0; r < ps; ++r) b.packet[r] = row(x + (i + r) * K);
+      ei::ptranspose(b);
+      P s = b.packet[0];
+      for (std::size_t r = 1; r < ps; ++r) s = ei::padd(s, b.packet[r]);
+      ei::pstoreu(o + i, s);
+      if constexpr (K % ps != 0)
+        for (std::size_t r = 0; r < ps; ++r) o[i + r] += rest(x + (i + r) * K);
+    }
+    for (; i < n; ++i) o[i] = ei::predux(row(x + i * K)) + rest(x + i * K);
+  }
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
 // sum_i a_i b_i over n entries (Eigen's vectorized dot product).  A template, like the rest of
 // this file, so that nothing is instantiated where it is not called.
 template <class = void>
