@@ -6,8 +6,8 @@
 //   W3  w3_descent                     w3_logistic_regression.cpp
 //   W4  w4_descent                     w4_mlp.cpp
 //   W6  w6_logistic_hessian_descent    w6_hessian.cpp
-//   W8  w8_digits_epoch_descent        w8_end_to_end.cpp
-//   W8  w8_lbfgs_descent               w8_end_to_end.cpp
+//   W8  w8_digits_epoch_descent        w8_digits.cpp
+//   W8  w8_lbfgs_descent               w8_lbfgs.cpp
 // Until a function is defined its row is skipped with a message (the weak symbol is null); once
 // defined, the harness checks it against the hand-written row and times it like the others.
 #ifndef DESCENT_BENCH_DESCENT_ROWS_HPP
@@ -28,10 +28,10 @@ namespace bench {
 [[gnu::weak]] double w4_descent(std::span<const double> theta, std::span<double> g);
 // The 9 x 9 Hessian of W3's loss at theta, row-major into h.
 [[gnu::weak]] void w6_logistic_hessian_descent(std::span<const double> theta, std::span<double> h);
-// One epoch of the digits MLP with Adam; see w8_end_to_end.cpp for what the kernel's result
+// One epoch of the digits MLP with Adam; see w8_digits.cpp for what the kernel's result
 // must hold (it is checked against the hand-written Eigen epoch).
 [[gnu::weak]] kernel w8_digits_epoch_descent();
-// L-BFGS on breast_cancer with the model as an expression (w8_end_to_end.cpp).
+// L-BFGS on breast_cancer with the model as an expression (w8_lbfgs.cpp).
 [[gnu::weak]] kernel w8_lbfgs_descent();
 
 using value_grad_ptr = double (*)(std::span<const double>, std::span<double>);

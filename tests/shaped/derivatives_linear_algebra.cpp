@@ -1,39 +1,10 @@
-// Matrix products, transposes, reductions, slices, logsumexp/softmax and label indexing:
-// gradients and Hessian-vector products against central differences.
-#include <descent/shaped.hpp>
-#include <descent/shaped/operators.hpp>
-#include <descent/shaped/vjp.hpp>
-#include <descent/shaped/jvp.hpp>
-
-#include "fd_support.hpp"
+// Reductions, slices, logsumexp/softmax and label indexing: gradients and Hessian-vector
+// products against central differences (tests/shaped/linear_algebra_support.hpp).  Split from
+// one TU so that no test TU takes more than about 10 s of g++.
+#include "linear_algebra_support.hpp"
 
 using namespace descent::literals;
-
-namespace {
-constexpr descent::mat<"A", 3, 4> A;
-constexpr descent::mat<"B", 4, 2> B;
-constexpr descent::vec<"x", 4> x;
-constexpr descent::vec<"y", 3> y;
-constexpr descent::vec<"z", 6> z;
-constexpr descent::mat<"C", 3, 2> C;
-constexpr descent::var<"label"> label;
-const std::vector<double> c32 = fd::random_vector(6, 7);
-
-template <class Obj>
-void check(const Obj& obj, unsigned seed) {
-  fd::check(obj, Obj::dimension, seed);
-}
-}  // namespace
-
-BOOST_AUTO_TEST_CASE(matrix_products) {
-  check(descent::make_objective(sq_norm(A * x - y), descent::wrt(A, x, y)), 1);
-  check(descent::make_objective(sum(hadamard(C, A * B)), descent::wrt(A, B), C = c32), 2);
-  check(descent::make_objective(sum(tanh(A * B)), descent::wrt(A, B)), 3);
-  check(descent::make_objective(dot(y, A * x), descent::wrt(A, x, y)), 4);
-  check(descent::make_objective(sum(hadamard(C, outer(y, head<2>(x)))), descent::wrt(x, y), C = c32), 5);
-  check(descent::make_objective(sq_norm(transpose(A) * y), descent::wrt(A, y)), 6);
-  check(descent::make_objective(sum(hadamard(transpose(B), transpose(B))), descent::wrt(B)), 7);
-}
+using namespace linear_algebra;
 
 BOOST_AUTO_TEST_CASE(reductions) {
   check(descent::make_objective(sum(exp(x)) + mean(sq(x)), descent::wrt(x)), 10);

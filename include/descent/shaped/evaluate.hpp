@@ -802,10 +802,12 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       else if constexpr (R == 1) gemv<true>(C, I, pn, pm, o, 1.0, false);
       else small_or_gemm<R, I, C>(pm, pn, o);
     } else if constexpr (!batched<M> && C == 1) {  // W * x_i for every sample: X W^T
-      if constexpr (R == 1) gemv<false>(n, I, pn, pm, o, 1.0, false);
+      if constexpr (R == 1 && I <= 64) rows_dot<I>(n, pn, pm, o);
+      else if constexpr (R == 1) gemv<false>(n, I, pn, pm, o, 1.0, false);
       else gemm<false, true>(n, R, I, pn, pm, o, 1.0, false);
     } else if constexpr (!batched<N> && R == 1) {  // x_i^T * W for every sample: X W
-      if constexpr (C == 1) gemv<false>(n, I, pm, pn, o, 1.0, false);
+      if constexpr (C == 1 && I <= 64) rows_dot<I>(n, pm, pn, o);
+      else if constexpr (C == 1) gemv<false>(n, I, pm, pn, o, 1.0, false);
       else gemm<false, false>(n, C, I, pm, pn, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i)
