@@ -72,6 +72,23 @@ template <std::size_t I, class... Ts>
 using pack_at = typename decltype(select_at<I>(static_cast<const indexer<Ts...>*>(nullptr)))::type;
 #endif
 
+// list_indexer<Ts...>::at<I>: pack_at for many lookups into one list.  Inside a pack
+// expansion over positions, `pack_at<I, Ts...>` names the whole list again for every
+// element, and g++ 12 builds a new argument vector of all of Ts for each; past ~500 types
+// those vectors are large objects, each allocated by a linear search of the collector's free
+// pages (a sum of 1000 terms spent 90 % of its time there).  The indexer is named once here.
+template <class... Ts>
+struct list_indexer {
+#if defined(__clang__)
+  template <std::size_t I>
+  using at = __type_pack_element<I, Ts...>;
+#else
+  using all = indexer<Ts...>;
+  template <std::size_t I>
+  using at = typename decltype(select_at<I>(static_cast<const all*>(nullptr)))::type;
+#endif
+};
+
 // index_of_v<T, L>: position of T in a list without duplicates (O(1) depth).
 template <class T, class L>
 struct index_of;
@@ -109,7 +126,8 @@ template <class Holder, class L, class Seq>
 struct pick_impl;
 template <class Holder, class... Ts, std::size_t... Is>
 struct pick_impl<Holder, type_list<Ts...>, std::index_sequence<Is...>> {
-  using type = type_list<pack_at<Holder::picked[Is], Ts...>...>;
+  using list = list_indexer<Ts...>;
+  using type = type_list<typename list::template at<Holder::picked[Is]>...>;
 };
 template <class Holder, class L>
 using pick_t = typename pick_impl<Holder, L, std::make_index_sequence<Holder::picked_count>>::type;
@@ -186,8 +204,9 @@ template <class L, std::size_t Off, class Seq>
 struct slice;
 template <class... Ts, std::size_t Off, std::size_t... I>
 struct slice<type_list<Ts...>, Off, std::index_sequence<I...>> {
+  using list = list_indexer<Ts...>;
   template <template <class...> class F>
-  using apply = F<pack_at<Off + I, Ts...>...>;
+  using apply = F<typename list::template at<Off + I>...>;
 };
 template <class... Ls>
 struct concat_split {

@@ -80,9 +80,10 @@ struct collect_terms;
 template <class... Ts>
 struct collect_terms<type_list<Ts...>> {
   using P = term_plan<Ts...>;
+  using list = list_indexer<Ts...>;
   template <std::size_t K>
   using term = typename scaled<P::plan.total[K].num, P::plan.total[K].den,
-                               typename term_parts<pack_at<P::plan.leader[K], Ts...>>::rest>::type;
+                               typename term_parts<typename list::template at<P::plan.leader[K]>>::rest>::type;
   template <bool Unchanged, class Seq> struct build { using type = type_list<Ts...>; };
   template <std::size_t... Ks> struct build<false, std::index_sequence<Ks...>> { using type = type_list<term<Ks>...>; };
   // Already canonical terms (sorted, no like terms) are kept as they are, without rebuilding.
@@ -149,17 +150,19 @@ struct insert_or_collect<true, P, Terms, New, type_list<Rest...>> {
 
 template <class L, class R>
 struct collect_two { using type = typename collect_terms<concat_t<L, R>>::type; };
-template <std::size_t P, class Terms, class New, class Rest>
-struct collect_two_at : insert_or_collect<(P <= Rest::size), P, Terms, New, Rest> {};
+// (The count is passed, not read as Rest::size: that static member of a list of all the
+// sum's terms would be one more long-named symbol per +.)
+template <std::size_t P, std::size_t N, class Terms, class New, class Rest>
+struct collect_two_at : insert_or_collect<(P <= N), P, Terms, New, Rest> {};
 template <class... As, class B>
   requires(sizeof...(As) >= 2)
 struct collect_two<type_list<As...>, type_list<B>>
-    : collect_two_at<insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>), type_list<As..., B>, B,
+    : collect_two_at<insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>), sizeof...(As), type_list<As..., B>, B,
                      type_list<As...>> {};
 template <class A, class... Bs>
   requires(sizeof...(Bs) >= 2)
 struct collect_two<type_list<A>, type_list<Bs...>>
-    : collect_two_at<insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>), type_list<A, Bs...>, A,
+    : collect_two_at<insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>), sizeof...(Bs), type_list<A, Bs...>, A,
                      type_list<Bs...>> {};
 
 template <class... Ls>
