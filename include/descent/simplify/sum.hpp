@@ -75,19 +75,30 @@ struct term_plan {
                                               {id_of<typename term_parts<Ts>::rest>...}, coefs, true);
 };
 
+// Group K of a plan: its total coefficient times the rest of its leader.  (Namespace-scope
+// templates on the plan and on the list's indexer: see indexer_at in core/type_list.hpp.)
+template <class P, class Indexer, std::size_t K>
+using planned_term = typename scaled<P::plan.total[K].num, P::plan.total[K].den,
+                                     typename term_parts<indexer_at<P::plan.leader[K], Indexer>>::rest>::type;
+template <class P, class Indexer, class Seq>
+struct build_terms;
+template <class P, class Indexer, std::size_t... Ks>
+struct build_terms<P, Indexer, std::index_sequence<Ks...>> {
+  using type = type_list<planned_term<P, Indexer, Ks>...>;
+};
+template <bool Unchanged, class P, class L>
+struct collect_planned { using type = L; };
+template <class P, class... Ts>
+struct collect_planned<false, P, type_list<Ts...>>
+    : build_terms<P, list_indexer<Ts...>, std::make_index_sequence<P::plan.count>> {};
+
 template <class L>
 struct collect_terms;
 template <class... Ts>
 struct collect_terms<type_list<Ts...>> {
   using P = term_plan<Ts...>;
-  using list = list_indexer<Ts...>;
-  template <std::size_t K>
-  using term = typename scaled<P::plan.total[K].num, P::plan.total[K].den,
-                               typename term_parts<typename list::template at<P::plan.leader[K]>>::rest>::type;
-  template <bool Unchanged, class Seq> struct build { using type = type_list<Ts...>; };
-  template <std::size_t... Ks> struct build<false, std::index_sequence<Ks...>> { using type = type_list<term<Ks>...>; };
   // Already canonical terms (sorted, no like terms) are kept as they are, without rebuilding.
-  using type = typename build<plan_is_identity(P::plan, P::coefs), std::make_index_sequence<P::plan.count>>::type;
+  using type = typename collect_planned<plan_is_identity(P::plan, P::coefs), P, type_list<Ts...>>::type;
 };
 template <>
 struct collect_terms<type_list<>> { using type = type_list<>; };
