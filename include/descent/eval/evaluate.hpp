@@ -92,7 +92,7 @@ struct slot_of : std::integral_constant<std::size_t, 0> {};
 template <class T, class Dag>
 struct slot_of<T, Dag, false> : index_of<T, Dag> {};
 
-// Large DAGs: the positions of all nodes in one open-addressing table keyed by their
+// Large DAGs (from 128 nodes): the positions of all nodes in one open-addressing table keyed by their
 // structural hashes (hash_v, already computed for ordering), built once per DAG; a child's
 // slot is then one probe.  index_of tests every base of the DAG's indexer with g++ 12 (a
 // deduction, with allocations, per base): one lookup per child of every node is quadratic
@@ -104,7 +104,7 @@ struct slot_table {
   std::size_t pos[M]{};  // position + 1; 0: empty
   bool distinct = true;
 };
-inline constexpr std::size_t hashed_slots_from = 32;
+inline constexpr std::size_t hashed_slots_from = 128;
 constexpr std::size_t slot_table_size(std::size_t n) {
   std::size_t m = 1;
   while (m < 2 * n) m *= 2;

@@ -41,7 +41,7 @@ struct expression_base {};
 template <class T>
 // (std::derived_from's conditions spelled with the class templates: its variable templates
 // would be symbols whose mangled names list T, a cost quadratic in T's length with g++ 12.)
-concept expression = std::is_base_of<expression_base, std::remove_cvref_t<T>>::value &&
+concept expression = __is_base_of(expression_base, std::remove_cvref_t<T>) &&
                      std::is_convertible<const volatile std::remove_cvref_t<T>*, const volatile expression_base*>::value;
 
 // The leaf for a variable; defined with its binding operators in expr/variable.hpp.
