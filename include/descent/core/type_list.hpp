@@ -72,6 +72,28 @@ template <std::size_t I, class... Ts>
 using pack_at = typename decltype(select_at<I>(static_cast<const indexer<Ts...>*>(nullptr)))::type;
 #endif
 
+// indexer_at<I, list_indexer<Ts...>>: pack_at for many lookups into one list.  Inside a pack
+// expansion over positions, `pack_at<I, Ts...>` names the whole list again for every
+// element, and g++ 12 builds a new argument vector of all of Ts for each (so does a member
+// typedef of a class template naming Ts, when a member template of it is instantiated);
+// past ~500 types those vectors are large objects, each allocated by a linear search of the
+// collector's free pages (a sum of 1000 terms spent 90 % of its time there).  The indexer is
+// a single type argument here, so each lookup substitutes only I and that type.
+#if defined(__clang__)
+template <class... Ts>
+struct list_indexer {
+  template <std::size_t I>
+  using at = __type_pack_element<I, Ts...>;
+};
+template <std::size_t I, class Indexer>
+using indexer_at = typename Indexer::template at<I>;
+#else
+template <class... Ts>
+using list_indexer = indexer<Ts...>;
+template <std::size_t I, class Indexer>
+using indexer_at = typename decltype(select_at<I>(static_cast<const Indexer*>(nullptr)))::type;
+#endif
+
 // index_of_v<T, L>: position of T in a list without duplicates (O(1) depth).
 template <class T, class L>
 struct index_of;
@@ -107,10 +129,14 @@ concept in_set_v = std::is_base_of<set_tag<T>, Set>::value;
 // can confuse array-valued template arguments.)
 template <class Holder, class L, class Seq>
 struct pick_impl;
-template <class Holder, class... Ts, std::size_t... Is>
-struct pick_impl<Holder, type_list<Ts...>, std::index_sequence<Is...>> {
-  using type = type_list<pack_at<Holder::picked[Is], Ts...>...>;
+template <class Holder, class Indexer, class Seq>
+struct pick_from;
+template <class Holder, class Indexer, std::size_t... Is>
+struct pick_from<Holder, Indexer, std::index_sequence<Is...>> {
+  using type = type_list<indexer_at<Holder::picked[Is], Indexer>...>;
 };
+template <class Holder, class... Ts, class Seq>
+struct pick_impl<Holder, type_list<Ts...>, Seq> : pick_from<Holder, list_indexer<Ts...>, Seq> {};
 template <class Holder, class L>
 using pick_t = typename pick_impl<Holder, L, std::make_index_sequence<Holder::picked_count>>::type;
 
@@ -184,11 +210,15 @@ using union_all_t = typename std::conditional_t<(sizeof...(Ls) <= max_fold), uni
 // Halving for long folds.
 template <class L, std::size_t Off, class Seq>
 struct slice;
-template <class... Ts, std::size_t Off, std::size_t... I>
-struct slice<type_list<Ts...>, Off, std::index_sequence<I...>> {
+template <class Indexer, std::size_t Off, class Seq>
+struct slice_from;
+template <class Indexer, std::size_t Off, std::size_t... I>
+struct slice_from<Indexer, Off, std::index_sequence<I...>> {
   template <template <class...> class F>
-  using apply = F<pack_at<Off + I, Ts...>...>;
+  using apply = F<indexer_at<Off + I, Indexer>...>;
 };
+template <class... Ts, std::size_t Off, class Seq>
+struct slice<type_list<Ts...>, Off, Seq> : slice_from<list_indexer<Ts...>, Off, Seq> {};
 template <class... Ls>
 struct concat_split {
   static constexpr std::size_t h = sizeof...(Ls) / 2;

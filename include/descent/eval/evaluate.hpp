@@ -12,6 +12,7 @@
 
 #include <descent/eval/context.hpp>
 #include <descent/eval/dag.hpp>
+#include <descent/node/order.hpp>
 
 namespace descent {
 
@@ -82,13 +83,78 @@ constexpr V ipow(V x) {
 
 // Where a node's value is kept: its position in the DAG (leaves have none, they are read from
 // their type).
+// (Classes deriving from integral_constant, not static members or variable templates: a
+// variable instantiated with the DAG among its arguments is a symbol whose mangled name lists
+// the whole DAG, and g++ 12 mangles each in time quadratic in its length -- one per child of
+// every node, cubic in the DAG's size in all: 80 % of a 200-term sum's compile time.)
 template <class T, class Dag, bool Leaf = is_leaf_v<T>>
-struct slot_of { static constexpr std::size_t value = 0; };
+struct slot_of : std::integral_constant<std::size_t, 0> {};
 template <class T, class Dag>
-struct slot_of<T, Dag, false> { static constexpr std::size_t value = index_of_v<T, Dag>; };
-template <class Dag, class Children> struct child_slots;
-template <class Dag, class... Cs>
-struct child_slots<Dag, type_list<Cs...>> { using type = std::index_sequence<slot_of<Cs, Dag>::value...>; };
+struct slot_of<T, Dag, false> : index_of<T, Dag> {};
+
+// Large DAGs (from 128 nodes): the positions of all nodes in one open-addressing table keyed by their
+// structural hashes (hash_v, already computed for ordering), built once per DAG; a child's
+// slot is then one probe.  index_of tests every base of the DAG's indexer with g++ 12 (a
+// deduction, with allocations, per base): one lookup per child of every node is quadratic
+// in the DAG's size, most of the compile time of a sum of several hundred terms.  When two
+// nodes of the DAG share a hash, or the DAG is small, index_of is used as before.
+template <std::size_t M>
+struct slot_table {
+  std::uint64_t hash[M]{};
+  std::size_t pos[M]{};  // position + 1; 0: empty
+  bool distinct = true;
+};
+inline constexpr std::size_t hashed_slots_from = 128;
+constexpr std::size_t slot_table_size(std::size_t n) {
+  std::size_t m = 1;
+  while (m < 2 * n) m *= 2;
+  return m;
+}
+template <std::size_t M, std::size_t N>
+constexpr slot_table<M> make_slot_table(const std::uint64_t (&hs)[N]) {
+  slot_table<M> t{};
+  for (std::size_t i = 0; i < N; ++i) {
+    std::size_t j = static_cast<std::size_t>(hs[i]) & (M - 1);
+    while (t.pos[j] != 0) {
+      if (t.hash[j] == hs[i]) t.distinct = false;
+      j = (j + 1) & (M - 1);
+    }
+    t.hash[j] = hs[i];
+    t.pos[j] = i + 1;
+  }
+  return t;
+}
+template <std::size_t M>
+constexpr std::size_t find_slot(const slot_table<M>& t, std::uint64_t h) {
+  std::size_t j = static_cast<std::size_t>(h) & (M - 1);
+  while (t.pos[j] != 0 && t.hash[j] != h) j = (j + 1) & (M - 1);
+  return t.pos[j] - 1;
+}
+template <class Dag> struct dag_slots;
+template <class... Nodes>
+struct dag_slots<type_list<Nodes...>> {
+  static constexpr slot_table<slot_table_size(sizeof...(Nodes))> table =
+      make_slot_table<slot_table_size(sizeof...(Nodes)), sizeof...(Nodes)>({hash_v<Nodes>...});
+};
+template <class Dag, bool Large = (Dag::size >= hashed_slots_from)>
+struct hashed_dag : std::false_type {};
+template <class Dag>
+struct hashed_dag<Dag, true> : std::bool_constant<dag_slots<Dag>::table.distinct> {};
+template <class Dag, bool Hashed = hashed_dag<Dag>::value>
+struct slot_finder {
+  template <class T, bool Leaf = is_leaf_v<T>>
+  struct at : slot_of<T, Dag> {};
+};
+template <class Dag>
+struct slot_finder<Dag, true> {
+  template <class T, bool Leaf = is_leaf_v<T>>
+  struct at : std::integral_constant<std::size_t, 0> {};
+  template <class T>
+  struct at<T, false> : std::integral_constant<std::size_t, find_slot(dag_slots<Dag>::table, hash_v<T>)> {};
+};
+template <class Finder, class Children> struct child_slots;
+template <class Finder, class... Cs>
+struct child_slots<Finder, type_list<Cs...>> { using type = std::index_sequence<Finder::template at<Cs>::value...>; };
 
 // The functions that compute one node are templates on the node and on its children's slots
 // only, not on the whole DAG: every function instantiated here carries its template
@@ -166,12 +232,13 @@ struct evaluator {
   }
 };
 
-template <class V, class Ctx, std::size_t... Is, class... Nodes>
+// (Finder is a parameter, not written inside the expansion over Nodes: a pack named again
+// inside an expansion of itself is substituted anew, a list of all nodes, for every node.)
+template <class V, class Ctx, std::size_t... Is, class... Nodes, class Finder = slot_finder<type_list<Nodes...>>>
 constexpr void run_nodes(const evaluator<V, Ctx>& ev, std::index_sequence<Is...>, type_list<Nodes...>) {
   // A braced list, not a fold: clang caps fold expressions at 256 operands.
   (void)std::initializer_list<int>{
-      ((void)(ev.vals[Is] = ev.compute(Nodes{}, typename child_slots<type_list<Nodes...>,
-                                                                     typename eval_children<Nodes>::type>::type{})),
+      ((void)(ev.vals[Is] = ev.compute(Nodes{}, typename child_slots<Finder, typename eval_children<Nodes>::type>::type{})),
        0)...};
 }
 

@@ -32,19 +32,17 @@ namespace detail {
 using expr::with_literals;
 
 template <class E>
-struct expr_traits {
+struct expr_traits : std::integral_constant<std::size_t, 0> {  // value: the count of runtime numbers
   using tree = E;
-  static constexpr std::size_t count = 0;
 };
 template <class Tree, std::size_t N>
-struct expr_traits<with_literals<Tree, N>> {
+struct expr_traits<with_literals<Tree, N>> : std::integral_constant<std::size_t, N> {
   using tree = Tree;
-  static constexpr std::size_t count = N;
 };
 template <class E>
 using tree_t = typename expr_traits<std::remove_cvref_t<E>>::tree;
 template <class E>
-inline constexpr std::size_t literal_count_v = expr_traits<std::remove_cvref_t<E>>::count;
+inline constexpr std::size_t literal_count_v = expr_traits<std::remove_cvref_t<E>>::value;
 
 template <class E>
 constexpr std::array<double, literal_count_v<E>> literals_of(const E& e) {

@@ -32,8 +32,13 @@ concept expression_operands = operand<A> && operand<B> && (expression<A> || expr
 // rather than through combine (a sum of many terms is built one + at a time, and every
 // function instantiated for a + carries the operands' types in its mangled name, whose
 // cost with g++ grows faster than the name's length: one function a step instead of four).
+// (A concept on the class member, not a variable: every variable instantiated with an
+// operand's type among its arguments is a symbol whose mangled name lists that type, which
+// costs g++ 12 time quadratic in its length for each + of a long sum.)
+template <class E>
+concept plain_tree = expression<E> && (expr_traits<std::remove_cvref_t<E>>::value == 0);
 template <class... Es>
-inline constexpr bool plain_trees = ((expression<Es> && literal_count_v<Es> == 0) && ...);
+concept plain_trees = (plain_tree<Es> && ...);
 }  // namespace detail
 
 template <class A, class B>

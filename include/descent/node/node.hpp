@@ -39,7 +39,10 @@ struct expression_base {};
 
 // An expression: anything built from descent's variables, constants and functions.
 template <class T>
-concept expression = std::derived_from<std::remove_cvref_t<T>, expression_base>;
+// (std::derived_from's conditions spelled with the class templates: its variable templates
+// would be symbols whose mangled names list T, a cost quadratic in T's length with g++ 12.)
+concept expression = __is_base_of(expression_base, std::remove_cvref_t<T>) &&
+                     std::is_convertible<const volatile std::remove_cvref_t<T>*, const volatile expression_base*>::value;
 
 // The leaf for a variable; defined with its binding operators in expr/variable.hpp.
 template <fixed_string Name>

@@ -11,24 +11,30 @@
 namespace descent::detail {
 
 // A summand as (constant part, list of terms).
+// (The constant part is a member of a base named by its value, not a static member of
+// sum_parts: every variable instantiated with a long type among its template arguments is a
+// symbol whose mangled name lists that type, and g++ 12 mangles each in time quadratic in
+// its length -- per + of a sum built one term at a time, cubic in the number of terms in all.
+// The same holds for make_sum and collect_two below.)
+template <std::intmax_t N, std::intmax_t D>
+struct constant_part {
+  static constexpr rational c{N, D};
+};
 template <class T>
-struct sum_parts {
-  static constexpr rational c{0};
+struct sum_parts : constant_part<0, 1> {
   using terms = type_list<T>;
 };
 template <std::intmax_t N, std::intmax_t D>
-struct sum_parts<constant<N, D>> {
-  static constexpr rational c{N, D};
+struct sum_parts<constant<N, D>> : constant_part<N, D> {
   using terms = type_list<>;
 };
 template <class C, class... Ts>
-struct sum_parts<sum<C, Ts...>> {
-  static constexpr rational c = value_of<C>;
+struct sum_parts<sum<C, Ts...>> : constant_part<value_of<C>.num, value_of<C>.den> {
   using terms = type_list<Ts...>;
 };
 template <std::intmax_t N, std::intmax_t D, class C, class... Ts>
-struct sum_parts<product<constant<N, D>, sum<C, Ts...>>> {
-  static constexpr rational c = rational{N, D} * value_of<C>;
+struct sum_parts<product<constant<N, D>, sum<C, Ts...>>>
+    : constant_part<(rational{N, D} * value_of<C>).num, (rational{N, D} * value_of<C>).den> {
   using terms = type_list<product_t<constant<N, D>, Ts>...>;
 };
 
@@ -69,18 +75,30 @@ struct term_plan {
                                               {id_of<typename term_parts<Ts>::rest>...}, coefs, true);
 };
 
+// Group K of a plan: its total coefficient times the rest of its leader.  (Namespace-scope
+// templates on the plan and on the list's indexer: see indexer_at in core/type_list.hpp.)
+template <class P, class Indexer, std::size_t K>
+using planned_term = typename scaled<P::plan.total[K].num, P::plan.total[K].den,
+                                     typename term_parts<indexer_at<P::plan.leader[K], Indexer>>::rest>::type;
+template <class P, class Indexer, class Seq>
+struct build_terms;
+template <class P, class Indexer, std::size_t... Ks>
+struct build_terms<P, Indexer, std::index_sequence<Ks...>> {
+  using type = type_list<planned_term<P, Indexer, Ks>...>;
+};
+template <bool Unchanged, class P, class L>
+struct collect_planned { using type = L; };
+template <class P, class... Ts>
+struct collect_planned<false, P, type_list<Ts...>>
+    : build_terms<P, list_indexer<Ts...>, std::make_index_sequence<P::plan.count>> {};
+
 template <class L>
 struct collect_terms;
 template <class... Ts>
 struct collect_terms<type_list<Ts...>> {
   using P = term_plan<Ts...>;
-  template <std::size_t K>
-  using term = typename scaled<P::plan.total[K].num, P::plan.total[K].den,
-                               typename term_parts<pack_at<P::plan.leader[K], Ts...>>::rest>::type;
-  template <bool Unchanged, class Seq> struct build { using type = type_list<Ts...>; };
-  template <std::size_t... Ks> struct build<false, std::index_sequence<Ks...>> { using type = type_list<term<Ks>...>; };
   // Already canonical terms (sorted, no like terms) are kept as they are, without rebuilding.
-  using type = typename build<plan_is_identity(P::plan, P::coefs), std::make_index_sequence<P::plan.count>>::type;
+  using type = typename collect_planned<plan_is_identity(P::plan, P::coefs), P, type_list<Ts...>>::type;
 };
 template <>
 struct collect_terms<type_list<>> { using type = type_list<>; };
@@ -143,18 +161,20 @@ struct insert_or_collect<true, P, Terms, New, type_list<Rest...>> {
 
 template <class L, class R>
 struct collect_two { using type = typename collect_terms<concat_t<L, R>>::type; };
+// (The count is passed, not read as Rest::size: that static member of a list of all the
+// sum's terms would be one more long-named symbol per +.)
+template <std::size_t P, std::size_t N, class Terms, class New, class Rest>
+struct collect_two_at : insert_or_collect<(P <= N), P, Terms, New, Rest> {};
 template <class... As, class B>
   requires(sizeof...(As) >= 2)
-struct collect_two<type_list<As...>, type_list<B>> {
-  static constexpr std::size_t p = insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>);
-  using type = typename insert_or_collect<(p <= sizeof...(As)), p, type_list<As..., B>, B, type_list<As...>>::type;
-};
+struct collect_two<type_list<As...>, type_list<B>>
+    : collect_two_at<insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>), sizeof...(As), type_list<As..., B>, B,
+                     type_list<As...>> {};
 template <class A, class... Bs>
   requires(sizeof...(Bs) >= 2)
-struct collect_two<type_list<A>, type_list<Bs...>> {
-  static constexpr std::size_t p = insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>);
-  using type = typename insert_or_collect<(p <= sizeof...(Bs)), p, type_list<A, Bs...>, A, type_list<Bs...>>::type;
-};
+struct collect_two<type_list<A>, type_list<Bs...>>
+    : collect_two_at<insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>), sizeof...(Bs), type_list<A, Bs...>, A,
+                     type_list<Bs...>> {};
 
 template <class... Ls>
 struct collect_lists { using type = typename collect_terms<concat_t<Ls...>>::type; };
@@ -179,12 +199,11 @@ constexpr rational total_of(const rational (&cs)[N]) {
   return r;
 }
 
+template <rational C, class Terms>
+struct finish_sum_of : finish_sum<C.num, C.den, Terms> {};
 template <class... Args>
-struct make_sum {
-  static constexpr rational c = total_of<sizeof...(Args)>({sum_parts<Args>::c...});
-  using terms = typename collect_lists<typename sum_parts<Args>::terms...>::type;
-  using type = typename finish_sum<c.num, c.den, terms>::type;
-};
+struct make_sum : finish_sum_of<total_of<sizeof...(Args)>({sum_parts<Args>::c...}),
+                                typename collect_lists<typename sum_parts<Args>::terms...>::type> {};
 // Fast paths.
 template <class T>
 struct make_sum<T> { using type = T; };
