@@ -737,7 +737,14 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     requires(has_array_form<Fn>)
   void compute(apply<Fn, A>) {
     using node_t = apply<Fn, A>;
-    if constexpr (is_constant_v<A> || is_literal_v<A> || fused<A>) {
+    if constexpr (fused<A> && batched<node_t> == batched<A> && simd_array_form<Fn>) {
+      // a fused per-sample operand (z = w . x + b of a logistic loss's Hessian): its values into a
+      // scratch block, then the vectorised form (std::exp per sample was a fifth of W6's time)
+      const std::size_t r = rows<node_t>();
+      double* t = thread_scratch(r);
+      for (std::size_t i = 0; i < r; ++i) t[i] = get<A>(i, 0);
+      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(r)), Eigen::Map<const Eigen::ArrayXd>(t, ix(r)));
+    } else if constexpr (is_constant_v<A> || is_literal_v<A> || fused<A>) {
       double* o = out<node_t>();
       for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = static_cast<double>(Fn::eval(get<A>(i, 0)));
     } else {
