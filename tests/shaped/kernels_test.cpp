@@ -1,5 +1,5 @@
 // The evaluator's row kernel rows_dot<K> (descent/shaped/detail/gemm.hpp): o_i = x_i . w for
-// rows of K entries, against a plain loop in long double, for row lengths below, at and
+// rows of K entries, against a plain loop in long double, for row lengths below, at, past and
 // between SIMD widths and row counts that leave partial groups; and the per-sample products
 // that use it (dot(w, x), a 1 x K matrix times x, x^T times a K-vector) against each other
 // and against the plain loop.
@@ -52,6 +52,7 @@ BOOST_AUTO_TEST_CASE(rows_dot_matches_a_plain_loop) {
   check_rows_dot<16>();
   check_rows_dot<30>();
   check_rows_dot<64>();
+  check_rows_dot<100>();  // past 64: Eigen's matrix-vector kernel
 }
 
 BOOST_AUTO_TEST_CASE(per_sample_products_agree) {

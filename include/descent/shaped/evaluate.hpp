@@ -453,15 +453,13 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
   std::size_t n = 1;  // rows of the current block
 
   static Eigen::Index ix(std::size_t v) { return static_cast<Eigen::Index>(v); }
-  // Rows of a few (<= narrow) numbers each, the count known to Eigen: its products with them
-  // are unrolled over the columns instead of running the general GEMV kernels (W2: X w and
-  // X^T r with 8 features).
+  // Rows of a few (<= narrow) numbers each, the count known to Eigen: X^T s with them is
+  // unrolled over the columns instead of running the general GEMV kernel (W2: X^T r with 8
+  // features).  (X w takes rows_dot, shaped/detail/gemm.hpp.)
   static constexpr std::size_t narrow = 16;
   template <std::size_t Kc>
   using CRows = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, int(Kc), (Kc == 1 ? Eigen::ColMajor : Eigen::RowMajor)>>;
-  template <std::size_t Kc> using CFixed = Eigen::Map<const Eigen::Matrix<double, int(Kc), 1>>;
   template <std::size_t Kc> using MFixed = Eigen::Map<Eigen::Matrix<double, int(Kc), 1>>;
-  using MVec = Eigen::Map<Eigen::VectorXd>;
   using CVec = Eigen::Map<const Eigen::VectorXd>;
 
   template <class T>
@@ -733,17 +731,23 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     double* o = out<node_t>();
     for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = std::pow(get<B>(i, 0), get<E>(i, 0));
   }
+  // Fn of a fused operand A (node T, scalar or shaped): A's values into a scratch block first,
+  // then Fn's vectorised form over them.
+  template <class Fn, class T, class A>
+  void array_over_fused() {
+    constexpr std::size_t k = K<T>;
+    const std::size_t r = rows<T>();
+    double* t = thread_scratch(r * k);
+    each_entry<k>(r, [&](std::size_t i, std::size_t j) { t[i * k + j] = get<A>(i, j); });
+    array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<T>(), ix(r * k)), Eigen::Map<const Eigen::ArrayXd>(t, ix(r * k)));
+  }
   template <class Fn, class A>
     requires(has_array_form<Fn>)
   void compute(apply<Fn, A>) {
     using node_t = apply<Fn, A>;
     if constexpr (fused<A> && batched<node_t> == batched<A> && simd_array_form<Fn>) {
-      // a fused per-sample operand (z = w . x + b of a logistic loss's Hessian): its values into a
-      // scratch block, then the vectorised form (std::exp per sample was a fifth of W6's time)
-      const std::size_t r = rows<node_t>();
-      double* t = thread_scratch(r);
-      for (std::size_t i = 0; i < r; ++i) t[i] = get<A>(i, 0);
-      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(r)), Eigen::Map<const Eigen::ArrayXd>(t, ix(r)));
+      // z = w . x + b of a logistic loss's Hessian (std::exp per sample was a fifth of W6's time)
+      array_over_fused<Fn, node_t, A>();
     } else if constexpr (is_constant_v<A> || is_literal_v<A> || fused<A>) {
       double* o = out<node_t>();
       for (std::size_t i = 0; i < rows<node_t>(); ++i) o[i] = static_cast<double>(Fn::eval(get<A>(i, 0)));
@@ -778,13 +782,8 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       const auto m = ix(rows<node_t>() * K<node_t>);
       array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), m), Eigen::Map<const Eigen::ArrayXd>(ptr<A>(), m));
     } else if constexpr (batched<node_t> == batched<A> && fused<A> && simd_array_form<Fn>) {
-      // a fused operand (the softmax's exp(a - logsumexp(a)), tanh(W x + b)): its values into
-      // a scratch block first, then the function over them, vectorised
-      constexpr std::size_t k = K<node_t>;
-      const std::size_t r = rows<node_t>();
-      double* t = thread_scratch(r * k);
-      each_entry<k>(r, [&](std::size_t i, std::size_t j) { t[i * k + j] = get<A>(i, j); });
-      array_assign<Fn>(Eigen::Map<Eigen::ArrayXd>(out<node_t>(), ix(r * k)), Eigen::Map<const Eigen::ArrayXd>(t, ix(r * k)));
+      // the softmax's exp(a - logsumexp(a)), tanh(W x + b)
+      array_over_fused<Fn, node_t, A>();
     } else {
       elementwise<node_t, call<Fn>, A>({});
     }
@@ -809,12 +808,10 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
       else if constexpr (R == 1) gemv<true>(C, I, pn, pm, o, 1.0, false);
       else small_or_gemm<R, I, C>(pm, pn, o);
     } else if constexpr (!batched<M> && C == 1) {  // W * x_i for every sample: X W^T
-      if constexpr (R == 1 && I <= 64) rows_dot<I>(n, pn, pm, o);
-      else if constexpr (R == 1) gemv<false>(n, I, pn, pm, o, 1.0, false);
+      if constexpr (R == 1) rows_dot<I>(n, pn, pm, o);
       else gemm<false, true>(n, R, I, pn, pm, o, 1.0, false);
     } else if constexpr (!batched<N> && R == 1) {  // x_i^T * W for every sample: X W
-      if constexpr (C == 1 && I <= 64) rows_dot<I>(n, pm, pn, o);
-      else if constexpr (C == 1) gemv<false>(n, I, pm, pn, o, 1.0, false);
+      if constexpr (C == 1) rows_dot<I>(n, pm, pn, o);
       else gemm<false, false>(n, C, I, pm, pn, o, 1.0, false);
     } else {
       for (std::size_t i = 0; i < n; ++i)
@@ -859,8 +856,7 @@ struct shaped_evaluator<Ctx, type_list<Nodes...>, Block, Roots, Direct> {
     } else if constexpr (batched<A> != batched<B>) {  // X w
       const double* px = batched<A> ? pa : pb;
       const double* pw = batched<A> ? pb : pa;
-      if constexpr (k <= 64) rows_dot<k>(n, px, pw, o);
-      else gemv<false>(n, k, px, pw, o, 1.0, false);
+      rows_dot<k>(n, px, pw, o);
     } else {
       for (std::size_t i = 0; i < n; ++i) {
         double s = 0;

@@ -68,7 +68,8 @@ void gemv(std::size_t m, std::size_t k, const double* a, const double* x, double
 // instead of a horizontal sum per row as Eigen's row-major matrix-vector kernel does.  Measured
 // (g++ 12 -O3 -march=native, 40 blocks of 256 rows x 8): 7.1 us against 11.9 us for Eigen's
 // kernel with AVX-512, 6.5 against 10.3 with AVX2 (W2's X w, W3's, W6's and L-BFGS's).
-// Rows with fewer entries than a SIMD register take the Eigen product.
+// Rows with fewer entries than a SIMD register take the Eigen product, rows of more than 64
+// Eigen's matrix-vector kernel.
 template <std::size_t K>
 void rows_dot(std::size_t n, const double* x, const double* w, double* o) {
 #if defined(__GNUC__)
@@ -78,7 +79,9 @@ void rows_dot(std::size_t n, const double* x, const double* w, double* o) {
   namespace ei = Eigen::internal;
   using P = typename ei::packet_traits<double>::type;
   constexpr std::size_t ps = static_cast<std::size_t>(ei::unpacket_traits<P>::size);
-  if constexpr (K < ps || ps == 1) {
+  if constexpr (K > 64) {
+    gemv<false>(n, K, x, w, o, 1.0, false);
+  } else if constexpr (K < ps || ps == 1) {
     using Rows = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, int(K), (K == 1 ? Eigen::ColMajor : Eigen::RowMajor)>>;
     const auto N = static_cast<Eigen::Index>(n);
     Eigen::Map<Eigen::VectorXd>(o, N).noalias() = Rows(x, N, int(K)) * Eigen::Map<const Eigen::Matrix<double, int(K), 1>>(w);
