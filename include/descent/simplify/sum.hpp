@@ -65,7 +65,7 @@ template <class... Ts>
 struct term_plan {
   static constexpr std::size_t n = sizeof...(Ts);
   static constexpr std::array<rational, n> coefs{term_parts<Ts>::coef...};
-  static constexpr auto plan = plan_groups<n>({key_v<typename term_parts<Ts>::rest>...},
+  static constexpr auto plan = plan_groups<n>({key_of<typename term_parts<Ts>::rest>::value...},
                                               {id_of<typename term_parts<Ts>::rest>...}, coefs, true);
 };
 
@@ -97,7 +97,7 @@ struct collect_terms<type_list<T>> { using type = type_list<T>; };
 // with g++ 12).  Anything else (like terms, ties, sum + sum) takes the general path, which
 // gives the same result here.
 template <class T>
-inline constexpr order_key term_key_v = key_v<typename term_parts<T>::rest>;
+inline constexpr order_key term_key_v = key_of<typename term_parts<T>::rest>::value;
 
 // Where a term with key `key` goes among terms with keys `keys`: the number of smaller keys,
 // or N + 1 when the keys are not strictly increasing or one of them equals `key`.
@@ -146,13 +146,13 @@ struct collect_two { using type = typename collect_terms<concat_t<L, R>>::type; 
 template <class... As, class B>
   requires(sizeof...(As) >= 2)
 struct collect_two<type_list<As...>, type_list<B>> {
-  static constexpr std::size_t p = insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>);
+  static constexpr std::size_t p = insertion_point<sizeof...(As)>({key_of<typename term_parts<As>::rest>::value...}, key_of<typename term_parts<B>::rest>::value);
   using type = typename insert_or_collect<(p <= sizeof...(As)), p, type_list<As..., B>, B, type_list<As...>>::type;
 };
 template <class A, class... Bs>
   requires(sizeof...(Bs) >= 2)
 struct collect_two<type_list<A>, type_list<Bs...>> {
-  static constexpr std::size_t p = insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>);
+  static constexpr std::size_t p = insertion_point<sizeof...(Bs)>({key_of<typename term_parts<Bs>::rest>::value...}, key_of<typename term_parts<A>::rest>::value);
   using type = typename insert_or_collect<(p <= sizeof...(Bs)), p, type_list<A, Bs...>, A, type_list<Bs...>>::type;
 };
 
