@@ -9,6 +9,9 @@
 #include <array>
 #include <initializer_list>
 #include <cmath>
+#include <cstdint>
+
+#include <descent/node/order.hpp>
 
 #include <descent/eval/context.hpp>
 #include <descent/eval/dag.hpp>
@@ -81,13 +84,64 @@ constexpr V ipow(V x) {
 }
 
 // Where a node's value is kept: its position in the DAG (leaves have none, they are read from
-// their type).
-// (Classes with the value in a base: a static member of slot_of<T, Dag> would be a symbol
-// named after T and the whole DAG.)
+// their type).  Found by the node's structural hash in a table of the DAG's hashes sorted
+// once per DAG (binary search), not by a lookup among the DAG's types: both compilers find a
+// type in a list by trying each element (base classes, overloads), which made the slots of a
+// DAG of n nodes cost n^2 deductions (3000 nodes for a Horner chain of depth 500).  The
+// DAG's nodes are distinct types, and their hashes are checked distinct, so a child's hash
+// finds the child itself.
+struct slot_entry {
+  std::uint64_t hash;
+  std::size_t slot;
+};
+template <std::size_t N>
+struct slot_table_data {
+  std::array<slot_entry, N> entries{};
+  bool distinct = true;
+};
+template <std::size_t N>
+constexpr slot_table_data<N> make_slot_table(std::initializer_list<std::uint64_t> hashes) {
+  slot_table_data<N> t{};
+  std::array<slot_entry, N> tmp{};
+  std::size_t i = 0;
+  for (std::uint64_t h : hashes) { t.entries[i] = {h, i}; ++i; }
+  for (std::size_t width = 1; width < N; width *= 2) {  // bottom-up merge sort by hash
+    for (std::size_t lo = 0; lo < N; lo += 2 * width) {
+      const std::size_t mid = lo + width < N ? lo + width : N;
+      const std::size_t hi = lo + 2 * width < N ? lo + 2 * width : N;
+      std::size_t a = lo, b = mid, k = lo;
+      while (a < mid && b < hi) tmp[k++] = t.entries[b].hash < t.entries[a].hash ? t.entries[b++] : t.entries[a++];
+      while (a < mid) tmp[k++] = t.entries[a++];
+      while (b < hi) tmp[k++] = t.entries[b++];
+    }
+    t.entries = tmp;
+  }
+  for (std::size_t j = 1; j < N; ++j)
+    if (t.entries[j].hash == t.entries[j - 1].hash) t.distinct = false;
+  return t;
+}
+template <std::size_t N>
+constexpr std::size_t find_slot(const slot_table_data<N>& t, std::uint64_t h) {
+  std::size_t lo = 0, hi = N;
+  while (lo < hi) {
+    const std::size_t mid = (lo + hi) / 2;
+    if (t.entries[mid].hash < h) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < N && t.entries[lo].hash == h ? t.entries[lo].slot : N;
+}
+template <class Dag> struct slot_table;
+template <class... Nodes>
+struct slot_table<type_list<Nodes...>> {
+  static constexpr slot_table_data<sizeof...(Nodes)> data =
+      make_slot_table<sizeof...(Nodes)>({hash_of<Nodes>::value...});
+  static_assert(data.distinct, "descent: two distinct subexpressions have equal structural hashes");
+};
 template <class T, class Dag, bool Leaf = is_leaf_v<T>>
 struct slot_of : std::integral_constant<std::size_t, 0> {};
 template <class T, class Dag>
-struct slot_of<T, Dag, false> : index_of<T, Dag> {};
+struct slot_of<T, Dag, false>
+    : std::integral_constant<std::size_t, find_slot(slot_table<Dag>::data, hash_of<T>::value)> {};
 template <class Dag, class Children> struct child_slots;
 template <class Dag, class... Cs>
 struct child_slots<Dag, type_list<Cs...>> { using type = std::index_sequence<slot_of<Cs, Dag>::value...>; };
