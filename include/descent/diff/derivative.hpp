@@ -6,7 +6,7 @@
 #ifndef DESCENT_DIFF_DERIVATIVE_HPP
 #define DESCENT_DIFF_DERIVATIVE_HPP
 
-#include <descent/eval/dag.hpp>
+#include <descent/node/dag.hpp>
 #include <descent/expr/functions/exp_log.hpp>
 #include <descent/simplify/apply.hpp>
 #include <descent/simplify/power.hpp>
@@ -25,7 +25,7 @@ using derivative_raw_t = typename derivative_rule<T, V>::type;
 // derivative_t<T, V>: for a large T, the rules are first instantiated over T's DAG in post-order
 // (with the DAG of each result), so that no rule nests its children's rules: a chain of
 // depth 500 would otherwise nest past the compilers' instantiation-depth limits
-// (eval/dag.hpp, warm_t).
+// (node/dag.hpp, warm_t).
 template <class V>
 struct derivative_warmer {
   template <class N>

@@ -16,7 +16,7 @@
 #include <utility>
 
 #include <descent/core/type_list.hpp>
-#include <descent/eval/dag.hpp>
+#include <descent/node/dag.hpp>
 #include <descent/node/traits.hpp>
 
 namespace descent {

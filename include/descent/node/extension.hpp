@@ -10,7 +10,7 @@
 
 #include <type_traits>
 
-#include <descent/eval/dag.hpp>
+#include <descent/node/dag.hpp>
 #include <descent/node/traits.hpp>
 
 namespace descent::detail {
