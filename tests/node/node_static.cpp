@@ -2,6 +2,7 @@
 // dependence, base ^ exponent, positive denominators, printed size, hash and canonical
 // order), on hand-written node types: nothing here builds or simplifies.  Compiling this
 // file is the test.
+#include <descent/node/dag.hpp>
 #include <descent/node/node.hpp>
 #include <descent/node/order.hpp>
 #include <descent/node/traits.hpp>
@@ -73,4 +74,14 @@ static_assert(key_v<literal<0>> < key_v<x_sq> && key_v<x_sq> < key_v<y>);  // x^
 constexpr std::array<std::size_t, 4> order = sorted_order<4>({key_v<y>, key_v<x>, key_v<y>, key_v<literal<0>>});
 static_assert(order[0] == 3 && order[1] == 1 && order[2] == 0 && order[3] == 2);
 static_assert(sorted_order<0>({}).size() == 0);
+// The DAG (node/dag.hpp): composite nodes children-first, each once; height counts composite
+// levels; a product reads its denominators in positive form (y for y^-1).
+static_assert(is_same_v<dag_t<x>, type_list<>>);
+static_assert(is_same_v<dag_t<prod>, type_list<prod>>);
+static_assert(is_same_v<dag_t<e>, type_list<prod, s, e>>);
+static_assert(height<x>::value == 0 && height<prod>::value == 1 && height<e>::value == 3);
+static_assert(is_same_v<multi_dag_t<e, prod, x>, type_list<prod, s, e>>);
+static_assert(is_same_v<dag_t<sum<constant<0>, x_sq, product<constant<1>, x, x_sq>>>,
+                        type_list<x_sq, product<constant<1>, x, x_sq>, sum<constant<0>, x_sq, product<constant<1>, x, x_sq>>>>);
+
 }  // namespace

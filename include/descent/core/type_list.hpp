@@ -13,10 +13,15 @@
 
 namespace descent::detail {
 
-template <class... Ts>
-struct type_list {
-  static constexpr std::size_t size = sizeof...(Ts);
+// (The size is a member of a base named by the size alone: a static member of type_list
+// itself would be a symbol named after every element, and g++ 12 spends time quadratic in a
+// name's length on each.)
+template <std::size_t N>
+struct list_size {
+  static constexpr std::size_t size = N;
 };
+template <class... Ts>
+struct type_list : list_size<sizeof...(Ts)> {};
 
 
 // Folds over more than 128 lists are halved first, so that the recursion of concat_fold and

@@ -30,7 +30,7 @@ template <class Tree, class W>
 struct gradient_trees;
 // With respect to a vector or matrix symbol, the entry is its gradient in matrix form.
 template <class Tree, class V>
-using partial_t = typename std::conditional_t<is_shaped_symbol_v<V>, shaped_gradient<Tree, V>, derivative_rule<Tree, V>>::type;
+using partial_t = typename std::conditional_t<is_shaped_symbol_v<V>, shaped_gradient<Tree, V>, derivative_of<Tree, V>>::type;
 template <class Tree, class... Vs>
 struct gradient_trees<Tree, wrt_t<Vs...>> {
   using type = type_list<partial_t<Tree, Vs>...>;

@@ -9,6 +9,9 @@
 #include <array>
 #include <initializer_list>
 #include <cmath>
+#include <cstdint>
+
+#include <descent/node/order.hpp>
 
 #include <descent/eval/context.hpp>
 #include <descent/eval/dag.hpp>
@@ -232,13 +235,29 @@ struct evaluator {
   }
 };
 
+// What compute() is instantiated with: the node with each composite child replaced by
+// slot_ref (read from its slot), leaves and a denominator's power kept.  The functions then
+// carry short names (with g++ the cost of a function's name grows faster than its length, and
+// a node of a deep chain names the whole chain below it).
+struct slot_ref {};
+template <class T>
+using ref_of = std::conditional_t<is_leaf_v<T>, T, slot_ref>;
+template <class F>
+using shallow_factor = std::conditional_t<is_denominator_v<F>, power<ref_of<positive_factor_t<F>>, constant<-1>>, ref_of<F>>;
+template <class T> struct shallow { using type = T; };
+template <class C, class... Ts> struct shallow<sum<C, Ts...>> { using type = sum<C, ref_of<Ts>...>; };
+template <class C, class... Fs> struct shallow<product<C, Fs...>> { using type = product<C, shallow_factor<Fs>...>; };
+template <class B, class E> struct shallow<power<B, E>> { using type = power<ref_of<B>, ref_of<E>>; };
+template <class Fn, class... As> struct shallow<apply<Fn, As...>> { using type = apply<Fn, ref_of<As>...>; };
+
 // (Finder is a parameter, not written inside the expansion over Nodes: a pack named again
 // inside an expansion of itself is substituted anew, a list of all nodes, for every node.)
 template <class V, class Ctx, std::size_t... Is, class... Nodes, class Finder = slot_finder<type_list<Nodes...>>>
 constexpr void run_nodes(const evaluator<V, Ctx>& ev, std::index_sequence<Is...>, type_list<Nodes...>) {
   // A braced list, not a fold: clang caps fold expressions at 256 operands.
   (void)std::initializer_list<int>{
-      ((void)(ev.vals[Is] = ev.compute(Nodes{}, typename child_slots<Finder, typename eval_children<Nodes>::type>::type{})),
+      ((void)(ev.vals[Is] = ev.compute(typename shallow<Nodes>::type{},
+                                       typename child_slots<Finder, typename eval_children<Nodes>::type>::type{})),
        0)...};
 }
 
@@ -251,7 +270,7 @@ constexpr std::array<V, sizeof...(Roots)> evaluate_roots(const Ctx& ctx, const d
   std::array<V, graph::size> vals{};
   const evaluator<V, Ctx> ev{vals.data(), ctx, lits};
   run_nodes(ev, std::make_index_sequence<graph::size>{}, graph{});
-  return {ev.template value<Roots, slot_of<Roots, graph>::value>()...};
+  return {ev.template value<ref_of<Roots>, slot_of<Roots, graph>::value>()...};
 }
 
 }  // namespace detail

@@ -11,38 +11,52 @@
 
 #include <array>
 #include <cstddef>
+#include <initializer_list>
 #include <type_traits>
 #include <utility>
 
 #include <descent/core/type_list.hpp>
+#include <descent/node/dag.hpp>
 #include <descent/node/traits.hpp>
 
 namespace descent {
 namespace expr {
 
-template <class Tree, std::size_t N>
-struct with_literals : expression_base {
+// (The numbers are a base of their own, so that combine can copy them through a function
+// templated on N alone: see combine.)
+template <std::size_t N>
+struct literal_store {
   std::array<double, N> values{};
 };
+
+template <class Tree, std::size_t N>
+struct with_literals : expression_base, literal_store<N> {};
 
 }  // namespace expr
 
 namespace detail {
 
+using expr::literal_store;
 using expr::with_literals;
 
+// (count_type: the count as a type, for uses that must not instantiate the static member, a
+// symbol named after the whole tree.)
 template <class E>
-struct expr_traits : std::integral_constant<std::size_t, 0> {  // value: the count of runtime numbers
+struct expr_traits {
   using tree = E;
+  using count_type = std::integral_constant<std::size_t, 0>;
+  static constexpr std::size_t count = 0;
 };
 template <class Tree, std::size_t N>
-struct expr_traits<with_literals<Tree, N>> : std::integral_constant<std::size_t, N> {
+struct expr_traits<with_literals<Tree, N>> {
   using tree = Tree;
+  using count_type = std::integral_constant<std::size_t, N>;
+  static constexpr std::size_t count = N;
 };
 template <class E>
 using tree_t = typename expr_traits<std::remove_cvref_t<E>>::tree;
 template <class E>
-inline constexpr std::size_t literal_count_v = expr_traits<std::remove_cvref_t<E>>::value;
+inline constexpr std::size_t literal_count_v = expr_traits<std::remove_cvref_t<E>>::count;
 
 template <class E>
 constexpr std::array<double, literal_count_v<E>> literals_of(const E& e) {
@@ -69,7 +83,7 @@ struct has_literals : std::bool_constant<is_literal_v<T> || any_has_literals<chi
 template <class Tree, std::size_t N>
 constexpr auto make_expression(const std::array<double, N>& values) {
   if constexpr (N == 0 || !has_literals<Tree>::value) return Tree{};
-  else return with_literals<Tree, N>{{}, values};
+  else return with_literals<Tree, N>{{}, {values}};
 }
 
 // shift_t<T, Off>: T with every literal<I> renumbered literal<I + Off>.
@@ -89,41 +103,62 @@ struct shift<power<B, E>, Off> { using type = power<shift_t<B, Off>, shift_t<E, 
 template <class Fn, class... As, std::size_t Off>
 struct shift<apply<Fn, As...>, Off> { using type = apply<Fn, shift_t<As, Off>...>; };
 
-// combine<Build>(e...): the expression Build<trees...> with the operands' runtime numbers.
-template <std::size_t K>
-constexpr std::array<std::size_t, K> prefix_offsets(const std::array<std::size_t, K>& counts) {
-  std::array<std::size_t, K> off{};
-  std::size_t total = 0;
-  for (std::size_t i = 0; i < K; ++i) { off[i] = total; total += counts[i]; }
-  return off;
+// combine<Build>(e...): the expression Build<trees...> with the operands' runtime numbers; an
+// operand may also be a plain number (a runtime constant).  One function per call site's
+// operand types: everything else is a class or a function templated on sizes only (with
+// g++ the cost of a function's mangled name grows faster than its length, and an operand of
+// a deep chain names the whole chain: a Horner chain of depth 200 spent 24 of 42 s on
+// the names of the helpers this used to instantiate for each operator).
+struct number_operand { using tree = literal<0>; };
+template <class E>
+using operand_tree_t = typename std::conditional_t<std::is_arithmetic<E>::value, number_operand, expr_traits<E>>::tree;
+template <class E>
+using operand_count = std::integral_constant<std::size_t, std::is_arithmetic<E>::value ? 1 : expr_traits<E>::count_type::value>;
+
+constexpr std::size_t offset_of(std::size_t i, std::initializer_list<std::size_t> counts) {
+  std::size_t total = 0, k = 0;
+  for (std::size_t c : counts) {
+    if (k++ == i) break;
+    total += c;
+  }
+  return total;
 }
 
-template <template <class...> class Build, class... Es, std::size_t... Is>
-constexpr auto combine_impl(std::index_sequence<Is...>, const Es&... es) {
-  constexpr std::array<std::size_t, sizeof...(Es)> counts{literal_count_v<Es>...};
-  constexpr auto off = prefix_offsets(counts);
-  constexpr std::size_t total = (literal_count_v<Es> + ... + 0);
-  using tree = Build<shift_t<tree_t<Es>, off[Is]>...>;
-  if constexpr (total == 0) {
-    return tree{};
-  } else {
-    std::array<double, total> values{};
-    std::size_t k = 0;
-    auto append = [&](const auto& e) {
-      for (double v : literals_of(e)) values[k++] = v;
-    };
-    (append(es), ...);
-    return make_expression<tree>(values);
-  }
+template <template <class...> class Build, class Seq, class... Es>
+struct combine_plan;
+template <template <class...> class Build, std::size_t... Is, class... Es>
+struct combine_plan<Build, std::index_sequence<Is...>, Es...> {
+  using tree = built_t<Build<shift_t<operand_tree_t<Es>, offset_of(Is, {operand_count<Es>::value...})>...>>;
+  using total = std::integral_constant<std::size_t, offset_of(sizeof...(Es), {operand_count<Es>::value...})>;
+};
+
+template <std::size_t N>
+constexpr void append_literals(double*& out, const literal_store<N>* s) {
+  for (double v : s->values) *out++ = v;
 }
+template <class N>
+  requires std::is_arithmetic_v<N>
+constexpr void append_literals(double*& out, const N* v) {
+  *out++ = static_cast<double>(*v);
+}
+constexpr void append_literals(double*&, const void*) {}  // a tree without runtime numbers
 
 template <template <class...> class Build, class... Es>
 constexpr auto combine(const Es&... es) {
-  return combine_impl<Build>(std::index_sequence_for<Es...>{}, es...);
+  using plan = combine_plan<Build, std::index_sequence_for<Es...>, Es...>;
+  using tree = typename plan::tree;
+  if constexpr (plan::total::value == 0 || !has_literals<tree>::value) {
+    return tree{};
+  } else {
+    with_literals<tree, plan::total::value> r{};
+    double* out = r.values.data();
+    (append_literals(out, &es), ...);
+    return r;
+  }
 }
 
 // A runtime number as an expression.
-constexpr with_literals<literal<0>, 1> runtime_constant(double v) { return {{}, {v}}; }
+constexpr with_literals<literal<0>, 1> runtime_constant(double v) { return {{}, {{v}}}; }
 
 }  // namespace detail
 }  // namespace descent

@@ -17,7 +17,7 @@ namespace descent {
 
 // An operand of an arithmetic operator: an expression or a plain number.
 template <class T>
-concept operand = expression<T> || std::is_arithmetic_v<std::remove_cvref_t<T>>;
+concept operand = expression<T> || std::is_arithmetic<std::remove_cvref_t<T>>::value;
 
 namespace detail {
 template <class T>
@@ -32,11 +32,9 @@ concept expression_operands = operand<A> && operand<B> && (expression<A> || expr
 // rather than through combine (a sum of many terms is built one + at a time, and every
 // function instantiated for a + carries the operands' types in its mangled name, whose
 // cost with g++ grows faster than the name's length: one function a step instead of four).
-// (A concept on the class member, not a variable: every variable instantiated with an
-// operand's type among its arguments is a symbol whose mangled name lists that type, which
-// costs g++ 12 time quadratic in its length for each + of a long sum.)
+// (A concept: a variable template would be a symbol named after the operands.)
 template <class E>
-concept plain_tree = expression<E> && (expr_traits<std::remove_cvref_t<E>>::value == 0);
+concept plain_tree = expression<E> && expr_traits<std::remove_cvref_t<E>>::count_type::value == 0;
 template <class... Es>
 concept plain_trees = (plain_tree<Es> && ...);
 }  // namespace detail
@@ -44,30 +42,30 @@ concept plain_trees = (plain_tree<Es> && ...);
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator+(const A& a, const B& b) {
-  if constexpr (detail::plain_trees<A, B>) return detail::sum_t<A, B>{};
-  else return detail::combine<detail::sum_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::sum_t<A, B>>{};
+  else return detail::combine<detail::sum_t>(a, b);
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator-(const A& a, const B& b) {
-  if constexpr (detail::plain_trees<A, B>) return detail::difference_t<A, B>{};
-  else return detail::combine<detail::difference_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::difference_t<A, B>>{};
+  else return detail::combine<detail::difference_t>(a, b);
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator*(const A& a, const B& b) {
-  if constexpr (detail::plain_trees<A, B>) return detail::product_t<A, B>{};
-  else return detail::combine<detail::product_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::product_t<A, B>>{};
+  else return detail::combine<detail::product_t>(a, b);
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator/(const A& a, const B& b) {
-  if constexpr (detail::plain_trees<A, B>) return detail::quotient_t<A, B>{};
-  else return detail::combine<detail::quotient_t>(detail::as_expression(a), detail::as_expression(b));
+  if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::quotient_t<A, B>>{};
+  else return detail::combine<detail::quotient_t>(a, b);
 }
 template <expression A>
 constexpr auto operator-(const A& a) {
-  if constexpr (detail::plain_trees<A>) return detail::negate_t<A>{};
+  if constexpr (detail::plain_trees<A>) return detail::built_t<detail::negate_t<A>>{};
   else return detail::combine<detail::negate_t>(a);
 }
 template <expression A>

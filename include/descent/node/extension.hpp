@@ -10,6 +10,7 @@
 
 #include <type_traits>
 
+#include <descent/node/dag.hpp>
 #include <descent/node/traits.hpp>
 
 namespace descent::detail {
@@ -26,7 +27,7 @@ template <class... Cs>
 struct any_contains_shaped<type_list<Cs...>> : std::bool_constant<any_of({false, contains_shaped<Cs>::value...})> {};
 template <class T>
 struct contains_shaped : std::bool_constant<is_shaped_v<T> || any_contains_shaped<children_t<T>>::value> {};
-template <class T> inline constexpr bool contains_shaped_v = contains_shaped<T>::value;
+template <class T> inline constexpr bool contains_shaped_v = contains_shaped<warm_t<contains_shaped, T>>::value;
 
 // A list of symbols (wrt(...)) holding a shaped one.
 template <class W> struct list_has_shaped : std::false_type {};

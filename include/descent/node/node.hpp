@@ -38,11 +38,12 @@ namespace descent {
 struct expression_base {};
 
 // An expression: anything built from descent's variables, constants and functions.
+// (std::is_base_of rather than std::derived_from, whose is_convertible_v is a variable
+// instantiated per type, a symbol named after the whole expression: with g++ 12 the cost of
+// such names grows faster than their length, and each operator of a deep chain made one.
+// Every expression derives publicly from expression_base, so the two agree.)
 template <class T>
-// (std::derived_from's conditions spelled with the class templates: its variable templates
-// would be symbols whose mangled names list T, a cost quadratic in T's length with g++ 12.)
-concept expression = __is_base_of(expression_base, std::remove_cvref_t<T>) &&
-                     std::is_convertible<const volatile std::remove_cvref_t<T>*, const volatile expression_base*>::value;
+concept expression = std::is_base_of<expression_base, std::remove_cvref_t<T>>::value;
 
 // The leaf for a variable; defined with its binding operators in expr/variable.hpp.
 template <fixed_string Name>

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <string_view>
 
 #include <descent/core/hash.hpp>
@@ -15,6 +16,18 @@ namespace descent::detail {
 
 // ---- structural hash ---------------------------------------------------------------
 enum class kind : unsigned { constant, literal, variable, function, sum };
+
+// (A plain function, not a lambda in each hash_of: a lambda is a function named after its
+// node type, and with g++ 12 the cost of a name grows faster than its length.)
+constexpr std::uint64_t mix_all(std::uint64_t h, std::initializer_list<std::uint64_t> cs) {
+  for (std::uint64_t c : cs) h = mix(h, c);
+  return h;
+}
+
+// The hash and the key are members of bases named by their values alone: a static member
+// of hash_of<T> itself would be a symbol named after the whole node.
+template <std::uint64_t H>
+struct hash_constant { static constexpr std::uint64_t value = H; };
 
 template <class T> struct hash_of;
 template <class T> inline constexpr std::uint64_t hash_v = hash_of<T>::value;
@@ -28,31 +41,16 @@ struct hash_of<literal<I>> { static constexpr std::uint64_t value = mix(2, I); }
 template <fixed_string N>
 struct hash_of<var<N>> { static constexpr std::uint64_t value = mix(3, hash_string(N.view())); };
 template <class C, class... Ts>
-struct hash_of<sum<C, Ts...>> {
-  static constexpr std::uint64_t value = [] {
-    std::uint64_t h = mix(4, hash_v<C>);
-    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Ts>...}) h = mix(h, c);
-    return h;
-  }();
-};
+struct hash_of<sum<C, Ts...>>
+    : hash_constant<mix_all(mix(4, hash_of<C>::value), {std::uint64_t{0}, hash_of<Ts>::value...})> {};
 template <class C, class... Fs>
-struct hash_of<product<C, Fs...>> {
-  static constexpr std::uint64_t value = [] {
-    std::uint64_t h = mix(5, hash_v<C>);
-    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Fs>...}) h = mix(h, c);
-    return h;
-  }();
-};
+struct hash_of<product<C, Fs...>>
+    : hash_constant<mix_all(mix(5, hash_of<C>::value), {std::uint64_t{0}, hash_of<Fs>::value...})> {};
 template <class B, class E>
-struct hash_of<power<B, E>> { static constexpr std::uint64_t value = mix(mix(6, hash_v<B>), hash_v<E>); };
+struct hash_of<power<B, E>> : hash_constant<mix(mix(6, hash_of<B>::value), hash_of<E>::value)> {};
 template <class Fn, class... As>
-struct hash_of<apply<Fn, As...>> {
-  static constexpr std::uint64_t value = [] {
-    std::uint64_t h = mix(7, hash_string(Fn::name));
-    for (std::uint64_t c : {std::uint64_t{0}, hash_v<As>...}) h = mix(h, c);
-    return h;
-  }();
-};
+struct hash_of<apply<Fn, As...>>
+    : hash_constant<mix_all(mix(7, hash_string(Fn::name)), {std::uint64_t{0}, hash_of<As>::value...})> {};
 
 // ---- canonical order ---------------------------------------------------------------
 // Literals, then variables by name, then the rest; powers sort next to their base.  Ties
@@ -74,28 +72,25 @@ constexpr std::uint64_t name_prefix(std::string_view s) {
   return v;
 }
 
-template <class T> struct key_of {
-  static constexpr order_key value{static_cast<unsigned>(kind::function), hash_v<T>, 0};
-};
+template <unsigned K, std::uint64_t A, std::uint64_t B>
+struct key_constant { static constexpr order_key value{K, A, B}; };
+template <class T> struct key_of : key_constant<static_cast<unsigned>(kind::function), hash_of<T>::value, 0> {};
 template <class T> inline constexpr order_key key_v = key_of<T>::value;
 template <std::intmax_t N, std::intmax_t D> struct key_of<constant<N, D>> {
-  static constexpr order_key value{static_cast<unsigned>(kind::constant), hash_v<constant<N, D>>, 0};
+  static constexpr order_key value{static_cast<unsigned>(kind::constant), hash_of<constant<N, D>>::value, 0};
 };
 template <std::size_t I> struct key_of<literal<I>> {
   static constexpr order_key value{static_cast<unsigned>(kind::literal), I, 0};
 };
 template <fixed_string N> struct key_of<var<N>> {
-  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_v<var<N>>};
+  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_of<var<N>>::value};
 };
-template <class B, class E> struct key_of<power<B, E>> {
-  static constexpr order_key value{key_v<B>.k, key_v<B>.a, mix(key_v<B>.b, hash_v<E>)};
-};
-template <class C, class F, class... Fs> struct key_of<product<C, F, Fs...>> {
-  static constexpr order_key value{key_v<F>.k, key_v<F>.a, hash_v<product<C, F, Fs...>>};
-};
-template <class C, class... Ts> struct key_of<sum<C, Ts...>> {
-  static constexpr order_key value{static_cast<unsigned>(kind::sum), hash_v<sum<C, Ts...>>, 0};
-};
+template <class B, class E> struct key_of<power<B, E>>
+    : key_constant<key_of<B>::value.k, key_of<B>::value.a, mix(key_of<B>::value.b, hash_of<E>::value)> {};
+template <class C, class F, class... Fs> struct key_of<product<C, F, Fs...>>
+    : key_constant<key_of<F>::value.k, key_of<F>::value.a, hash_of<product<C, F, Fs...>>::value> {};
+template <class C, class... Ts> struct key_of<sum<C, Ts...>>
+    : key_constant<static_cast<unsigned>(kind::sum), hash_of<sum<C, Ts...>>::value, 0> {};
 
 // The positions 0..N-1 ordered by their keys, equal keys in their original order (a stable
 // bottom-up merge sort, so the same order as a stable insertion sort, in N log N steps: the

@@ -14,20 +14,28 @@
 namespace descent::detail {
 
 // ---- classification ----------------------------------------------------------------
-template <class T> inline constexpr bool is_constant_v = false;
-template <std::intmax_t N, std::intmax_t D> inline constexpr bool is_constant_v<constant<N, D>> = true;
+// Concepts over class traits rather than bool variable templates: a variable instantiated for
+// a node type is a symbol named after the whole node, and g++ 12 spends time quadratic in a
+// name's length on each (a node of a chain of depth 500 names the 1000 nodes below it).
+template <class T> struct is_constant : std::false_type {};
+template <std::intmax_t N, std::intmax_t D> struct is_constant<constant<N, D>> : std::true_type {};
+template <class T> concept is_constant_v = is_constant<T>::value;
 
-template <class T> inline constexpr bool is_product_v = false;
-template <class C, class... Fs> inline constexpr bool is_product_v<product<C, Fs...>> = true;
+template <class T> struct is_product : std::false_type {};
+template <class C, class... Fs> struct is_product<product<C, Fs...>> : std::true_type {};
+template <class T> concept is_product_v = is_product<T>::value;
 
-template <class T> inline constexpr bool is_power_v = false;
-template <class B, class E> inline constexpr bool is_power_v<power<B, E>> = true;
+template <class T> struct is_power : std::false_type {};
+template <class B, class E> struct is_power<power<B, E>> : std::true_type {};
+template <class T> concept is_power_v = is_power<T>::value;
 
-template <class T> inline constexpr bool is_var_v = false;
-template <fixed_string N> inline constexpr bool is_var_v<var<N>> = true;
+template <class T> struct is_var : std::false_type {};
+template <fixed_string N> struct is_var<var<N>> : std::true_type {};
+template <class T> concept is_var_v = is_var<T>::value;
 
-template <class T> inline constexpr bool is_literal_v = false;
-template <std::size_t I> inline constexpr bool is_literal_v<literal<I>> = true;
+template <class T> struct is_literal : std::false_type {};
+template <std::size_t I> struct is_literal<literal<I>> : std::true_type {};
+template <class T> concept is_literal_v = is_literal<T>::value;
 
 template <class T> inline constexpr rational value_of = {};
 template <std::intmax_t N, std::intmax_t D> inline constexpr rational value_of<constant<N, D>> = {N, D};
@@ -57,7 +65,7 @@ struct any_depends<type_list<Cs...>, V> : std::bool_constant<any_of({false, depe
 template <class T, class V>
 struct depends : std::bool_constant<std::is_same_v<T, V> || any_depends<children_t<T>, V>::value> {};
 template <class T, class V>
-inline constexpr bool depends_v = depends<T, V>::value;
+concept depends_v = depends<T, V>::value;
 
 // A factor as base ^ exponent.
 template <class F>
@@ -86,9 +94,11 @@ struct positive_factor<power<B, constant<P, Q>>> {
 template <class F>
 using positive_factor_t = typename positive_factor<F>::type;
 template <class F>
-inline constexpr bool is_denominator_v = false;
+struct is_denominator : std::false_type {};
 template <class B, std::intmax_t P, std::intmax_t Q>
-inline constexpr bool is_denominator_v<power<B, constant<P, Q>>> = (P < 0);
+struct is_denominator<power<B, constant<P, Q>>> : std::bool_constant<(P < 0)> {};
+template <class F>
+concept is_denominator_v = is_denominator<F>::value;
 
 // ---- tree size (nodes of the tree as printed, constants included) -------------------
 template <class T> struct tree_size;

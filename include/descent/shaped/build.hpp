@@ -235,7 +235,7 @@ template <class A, class B>
 struct make_dot {
   using RA = typename scale_parts<A>::rest;
   using RB = typename scale_parts<B>::rest;
-  static constexpr bool swap = key_v<RB> < key_v<RA>;
+  static constexpr bool swap = key_of<RB>::value < key_of<RA>::value;
   using type = product_t<typename scale_parts<A>::factor, typename scale_parts<B>::factor,
                          std::conditional_t<swap, op_node<sop::dot, RB, RA>, op_node<sop::dot, RA, RB>>>;
 };

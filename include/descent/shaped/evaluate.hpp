@@ -39,9 +39,9 @@
 namespace descent::detail {
 
 // ---- the DAG of shaped trees ---------------------------------------------------------
-template <fixed_string N, std::size_t K> inline constexpr bool is_leaf_v<vec<N, K>> = true;
-template <fixed_string N, std::size_t R, std::size_t C> inline constexpr bool is_leaf_v<mat<N, R, C>> = true;
-template <class P> inline constexpr bool is_leaf_v<direction<P>> = true;
+template <fixed_string N, std::size_t K> struct is_leaf<vec<N, K>> : std::true_type {};
+template <fixed_string N, std::size_t R, std::size_t C> struct is_leaf<mat<N, R, C>> : std::true_type {};
+template <class P> struct is_leaf<direction<P>> : std::true_type {};
 template <fixed_string N, std::size_t K> struct variables_of<vec<N, K>> { using type = type_list<vec<N, K>>; };
 template <class P> struct variables_of<direction<P>> { using type = type_list<direction<P>>; };
 template <fixed_string N, std::size_t R, std::size_t C> struct variables_of<mat<N, R, C>> { using type = type_list<mat<N, R, C>>; };

@@ -33,9 +33,9 @@ template <class P> using direction_t = direction<P>;
 template <class P> inline constexpr bool is_symbol_v<direction<P>> = true;
 template <class P> inline constexpr bool is_shaped_v<direction<P>> = true;
 template <class P> struct shape_of<direction<P>> { static constexpr shape value = shape_v<P>; };
-template <class P> struct hash_of<direction<P>> { static constexpr std::uint64_t value = mix(11, hash_v<P>); };
+template <class P> struct hash_of<direction<P>> { static constexpr std::uint64_t value = mix(11, hash_of<P>::value); };
 template <class P> struct key_of<direction<P>> {
-  static constexpr order_key value{static_cast<unsigned>(kind::variable), mix(1, key_v<P>.a), hash_v<direction<P>>};
+  static constexpr order_key value{static_cast<unsigned>(kind::variable), mix(1, key_of<P>::value.a), hash_of<direction<P>>::value};
 };
 
 template <class T, class W> struct depends_on_any;

@@ -170,7 +170,7 @@ template <class Op, class... Cs>
 struct hash_of<op_node<Op, Cs...>> {
   static constexpr std::uint64_t value = [] {
     std::uint64_t h = mix(8, op_hash<Op>::value);
-    for (std::uint64_t c : {std::uint64_t{0}, hash_v<Cs>...}) h = mix(h, c);
+    for (std::uint64_t c : {std::uint64_t{0}, hash_of<Cs>::value...}) h = mix(h, c);
     return h;
   }();
 };
@@ -181,10 +181,10 @@ struct hash_of<mat<N, R, C>> { static constexpr std::uint64_t value = mix(10, ha
 // Symbols sort with the scalar variables, by name.  Sizes are left out of the hash, so the
 // canonical form of an expression does not depend on them (8 or 8000 wide: one form).
 template <fixed_string N, std::size_t K> struct key_of<vec<N, K>> {
-  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_v<vec<N, K>>};
+  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_of<vec<N, K>>::value};
 };
 template <fixed_string N, std::size_t R, std::size_t C> struct key_of<mat<N, R, C>> {
-  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_v<mat<N, R, C>>};
+  static constexpr order_key value{static_cast<unsigned>(kind::variable), name_prefix(N.view()), hash_of<mat<N, R, C>>::value};
 };
 
 }  // namespace detail

@@ -18,7 +18,7 @@ concept symmetric_function = requires { requires Fn::symmetric; };
 template <class Fn, class... As>
 struct sorted_apply {
   static constexpr std::size_t n = sizeof...(As);
-  static constexpr std::array<std::size_t, n> order = sorted_order<n>({key_v<As>...});
+  static constexpr std::array<std::size_t, n> order = sorted_order<n>({key_of<As>::value...});
   template <class Seq> struct build;
   template <std::size_t... Is> struct build<std::index_sequence<Is...>> {
     using type = apply<Fn, pack_at<order[Is], As...>...>;

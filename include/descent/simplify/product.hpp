@@ -61,7 +61,7 @@ struct collect_factors<CN, CD, type_list<Fs...>> {
   static constexpr std::size_t n = sizeof...(Fs);
   static constexpr bool all_constant_exponents = (is_constant_v<typename factor_parts<Fs>::exponent> && ...);
   static constexpr std::array<rational, n> weights{exponent_weight<typename factor_parts<Fs>::exponent>...};
-  static constexpr auto plan = plan_groups<n>({key_v<typename factor_parts<Fs>::base>...},
+  static constexpr auto plan = plan_groups<n>({key_of<typename factor_parts<Fs>::base>::value...},
                                               {id_of<typename factor_parts<Fs>::base>...}, weights,
                                               all_constant_exponents);
   template <std::size_t K>

@@ -71,7 +71,7 @@ template <class... Ts>
 struct term_plan {
   static constexpr std::size_t n = sizeof...(Ts);
   static constexpr std::array<rational, n> coefs{term_parts<Ts>::coef...};
-  static constexpr auto plan = plan_groups<n>({key_v<typename term_parts<Ts>::rest>...},
+  static constexpr auto plan = plan_groups<n>({key_of<typename term_parts<Ts>::rest>::value...},
                                               {id_of<typename term_parts<Ts>::rest>...}, coefs, true);
 };
 
@@ -114,8 +114,6 @@ struct collect_terms<type_list<T>> { using type = type_list<T>; };
 // looking any term up by position (pack_at costs one overload resolution over all the terms
 // with g++ 12).  Anything else (like terms, ties, sum + sum) takes the general path, which
 // gives the same result here.
-template <class T>
-inline constexpr order_key term_key_v = key_v<typename term_parts<T>::rest>;
 
 // Where a term with key `key` goes among terms with keys `keys`: the number of smaller keys,
 // or N + 1 when the keys are not strictly increasing or one of them equals `key`.
@@ -168,12 +166,12 @@ struct collect_two_at : insert_or_collect<(P <= N), P, Terms, New, Rest> {};
 template <class... As, class B>
   requires(sizeof...(As) >= 2)
 struct collect_two<type_list<As...>, type_list<B>>
-    : collect_two_at<insertion_point<sizeof...(As)>({term_key_v<As>...}, term_key_v<B>), sizeof...(As), type_list<As..., B>, B,
+    : collect_two_at<insertion_point<sizeof...(As)>({key_of<typename term_parts<As>::rest>::value...}, key_of<typename term_parts<B>::rest>::value), sizeof...(As), type_list<As..., B>, B,
                      type_list<As...>> {};
 template <class A, class... Bs>
   requires(sizeof...(Bs) >= 2)
 struct collect_two<type_list<A>, type_list<Bs...>>
-    : collect_two_at<insertion_point<sizeof...(Bs)>({term_key_v<Bs>...}, term_key_v<A>), sizeof...(Bs), type_list<A, Bs...>, A,
+    : collect_two_at<insertion_point<sizeof...(Bs)>({key_of<typename term_parts<Bs>::rest>::value...}, key_of<typename term_parts<A>::rest>::value), sizeof...(Bs), type_list<A, Bs...>, A,
                      type_list<Bs...>> {};
 
 template <class... Ls>
