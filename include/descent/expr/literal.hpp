@@ -143,18 +143,33 @@ constexpr void append_literals(double*& out, const N* v) {
 }
 constexpr void append_literals(double*&, const void*) {}  // a tree without runtime numbers
 
+// combined_t<Build, Es...>: what combine returns (the tree alone when no runtime number is
+// left in it).
 template <template <class...> class Build, class... Es>
-constexpr auto combine(const Es&... es) {
+struct combined {
   using plan = combine_plan<Build, std::index_sequence_for<Es...>, Es...>;
   using tree = typename plan::tree;
-  if constexpr (plan::total::value == 0 || !has_literals<tree>::value) {
-    return tree{};
-  } else {
-    with_literals<tree, plan::total::value> r{};
+  using type = std::conditional_t<plan::total::value == 0 || !has_literals<tree>::value, tree,
+                                  with_literals<tree, plan::total::value>>;
+};
+template <template <class...> class Build, class... Es>
+using combined_t = typename combined<Build, Es...>::type;
+// An expression that carries runtime numbers.
+template <class R>
+concept stores_literals = requires(R& r) { r.values.data(); };
+
+// (The scalar operators do what combine does in their own bodies, with the same three
+// statements, instead of calling it: with g++ 12 every function templated on the operands
+// is a symbol named after them, and one more per operator of a Horner chain of depth 500
+// cost a third of its compile time.)
+template <template <class...> class Build, class... Es>
+constexpr auto combine(const Es&... es) {
+  combined_t<Build, Es...> r{};
+  if constexpr (stores_literals<decltype(r)>) {
     double* out = r.values.data();
     (append_literals(out, &es), ...);
-    return r;
   }
+  return r;
 }
 
 // A runtime number as an expression.

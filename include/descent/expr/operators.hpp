@@ -32,7 +32,8 @@ concept expression_operands = operand<A> && operand<B> && (expression<A> || expr
 // rather than through combine (a sum of many terms is built one + at a time, and every
 // function instantiated for a + carries the operands' types in its mangled name, whose
 // cost with g++ grows faster than the name's length: one function a step instead of four).
-// (A concept: a variable template would be a symbol named after the operands.)
+// (A concept: a variable template would be a symbol named after the operands.)  The other
+// cases do combine's work in the operator's own body (see combine).
 template <class E>
 concept plain_tree = expression<E> && expr_traits<std::remove_cvref_t<E>>::count_type::value == 0;
 template <class... Es>
@@ -43,30 +44,69 @@ template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator+(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::sum_t<A, B>>{};
-  else return detail::combine<detail::sum_t>(a, b);
+  else {
+    detail::combined_t<detail::sum_t, A, B> r{};
+    if constexpr (detail::stores_literals<decltype(r)>) {
+      double* out = r.values.data();
+      detail::append_literals(out, &a);
+      detail::append_literals(out, &b);
+    }
+    return r;
+  }
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator-(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::difference_t<A, B>>{};
-  else return detail::combine<detail::difference_t>(a, b);
+  else {
+    detail::combined_t<detail::difference_t, A, B> r{};
+    if constexpr (detail::stores_literals<decltype(r)>) {
+      double* out = r.values.data();
+      detail::append_literals(out, &a);
+      detail::append_literals(out, &b);
+    }
+    return r;
+  }
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator*(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::product_t<A, B>>{};
-  else return detail::combine<detail::product_t>(a, b);
+  else {
+    detail::combined_t<detail::product_t, A, B> r{};
+    if constexpr (detail::stores_literals<decltype(r)>) {
+      double* out = r.values.data();
+      detail::append_literals(out, &a);
+      detail::append_literals(out, &b);
+    }
+    return r;
+  }
 }
 template <class A, class B>
   requires detail::expression_operands<A, B>
 constexpr auto operator/(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::quotient_t<A, B>>{};
-  else return detail::combine<detail::quotient_t>(a, b);
+  else {
+    detail::combined_t<detail::quotient_t, A, B> r{};
+    if constexpr (detail::stores_literals<decltype(r)>) {
+      double* out = r.values.data();
+      detail::append_literals(out, &a);
+      detail::append_literals(out, &b);
+    }
+    return r;
+  }
 }
 template <expression A>
 constexpr auto operator-(const A& a) {
   if constexpr (detail::plain_trees<A>) return detail::built_t<detail::negate_t<A>>{};
-  else return detail::combine<detail::negate_t>(a);
+  else {
+    detail::combined_t<detail::negate_t, A> r{};
+    if constexpr (detail::stores_literals<decltype(r)>) {
+      double* out = r.values.data();
+      detail::append_literals(out, &a);
+    }
+    return r;
+  }
 }
 template <expression A>
 constexpr A operator+(const A& a) {

@@ -120,12 +120,22 @@ struct dag_of_list<type_list<C0, C1, Cs...>> {
                                           typename fresh<Cs, set, fresh_budget>::type...>>;
 };
 
-template <class T, bool Leaf = is_leaf_v<T>>
+// A wide node (a flattened sum or product) takes the plain union of its children's DAGs
+// (union_all_t halves long folds): walking down from each of n children against the largest
+// child's set cost a sum of 500 terms 4x the compile time and 2x the memory with g++.
+inline constexpr std::size_t walk_width = 8;
+template <class L> struct union_of_dags;
+template <class... Cs> struct union_of_dags<type_list<Cs...>> { using type = union_all_t<dag_t<Cs>...>; };
+template <class T, bool Leaf = is_leaf_v<T>, bool Narrow = (eval_children<T>::type::size <= walk_width)>
 struct dag_impl { using type = type_list<>; };
 template <class T>
-struct dag_impl<T, false> {
+struct dag_impl<T, false, true> {
   using type = concat_t<typename dag_of_list<typename composite_of<typename eval_children<T>::type>::type>::type,
                         type_list<T>>;
+};
+template <class T>
+struct dag_impl<T, false, false> {
+  using type = concat_t<typename union_of_dags<typename eval_children<T>::type>::type, type_list<T>>;
 };
 template <class T>
 struct dag : dag_impl<T> {};
@@ -143,9 +153,18 @@ struct eager_dag {
   using dag_type = dag_t<T>;
   using type = T;
 };
+// Only a node of a few children is measured: a wide one that an operator returns is a
+// flattened sum or product, whose tall children were built when they were made, and
+// measuring it costs a maximum over all its children per operator (a sum of 1000 terms built
+// one + at a time spent most of its g++ time there, in the allocator under constant
+// evaluation).
+inline constexpr std::size_t eager_check_width = 8;
+template <class T, bool Narrow = (eval_children<T>::type::size <= eager_check_width)>
+struct is_tall : std::false_type {};
 template <class T>
-using built_t = typename std::conditional_t<(height<T>::value >= eager_height), eager_dag<T>,
-                                            std::type_identity<T>>::type;
+struct is_tall<T, true> : std::bool_constant<(height<T>::value >= eager_height)> {};
+template <class T>
+using built_t = typename std::conditional_t<is_tall<T>::value, eager_dag<T>, std::type_identity<T>>::type;
 
 // warm_t<F, T>: T, after F<N> has been instantiated for every node N of its DAG in post-order
 // when T is tall (F<T> then finds every child's F done: no nesting per level).  A tall T's
