@@ -2,11 +2,11 @@
 // recursion), and the 8th derivative of sin(x) exp(x) cos(x^2) is evaluated over its few
 // distinct nodes.
 //
-// Compile-time limits measured with g++ 12 / clang 14 (see the report in the commit log):
-// a Horner chain ((c0 x + c1) x + c2) x ... of N steps is a tree of depth 2N; evaluating it
-// compiles up to N = 200 with g++ (depth 400; N = 250 exceeds g++'s template depth 900) and
-// up to N = 150 with clang (N = 200 exceeds clang's depth 1024), in 10-15 s at N = 150, so
-// a chain of 500 nested operations does not compile.  Here N = 64 (about 2 s).
+// A Horner chain ((c0 x + c1) x + c2) x ... of N steps is a tree of depth 2N.  Before tall
+// operator results built their DAGs eagerly (node/dag.hpp) evaluating it stopped on the
+// compilers' instantiation depth at N = 250 with g++ (900) and N = 200 with clang (1024);
+// depth_limit_test.cpp pins N = 250.  The compile-bench's chain of 500 steps compiles too
+// (docs/performance.md, "Compile time"), too slowly for a test.
 #include <array>
 #include <cmath>
 #include <utility>
@@ -15,41 +15,16 @@
 
 #include <descent/descent.hpp>
 
+#include "horner.hpp"
+
 namespace {
 
 using namespace descent::literals;
 using descent::d;
 using descent::eval;
-
-constexpr descent::var<"x"> x;
-
-// (e, c) -> e * x + c, as a binary operator so that a fold over an index_sequence builds the
-// whole chain without recursion in the test itself.
-template <class E>
-struct horner {
-  E e;
-};
-template <class E>
-horner(E) -> horner<E>;
-struct coefficient {
-  double c;
-};
-template <class E>
-constexpr auto operator|(const horner<E>& h, coefficient c) {
-  return horner{h.e * x + c.c};
-}
-constexpr double coef(std::size_t i) { return 1.0 / (1.0 + static_cast<double>(i)); }
-
-template <std::size_t... I>
-constexpr auto horner_chain(std::index_sequence<I...>) {
-  return (horner<descent::var<"x">>{x} | ... | coefficient{coef(I)}).e;
-}
-
-double horner_reference(std::size_t n, double t) {
-  double r = t;
-  for (std::size_t i = 0; i < n; ++i) r = r * t + coef(i);
-  return r;
-}
+using horner_test::horner_chain;
+using horner_test::horner_reference;
+using horner_test::x;
 
 BOOST_AUTO_TEST_CASE(deep_horner_chain) {
   constexpr std::size_t n = 64;
