@@ -39,24 +39,22 @@ namespace detail {
 using expr::literal_store;
 using expr::with_literals;
 
-// (count_type: the count as a type, for uses that must not instantiate the static member, a
+// (count_type: the count of runtime numbers as a type, not a static member, which would be a
 // symbol named after the whole tree.)
 template <class E>
 struct expr_traits {
   using tree = E;
   using count_type = std::integral_constant<std::size_t, 0>;
-  static constexpr std::size_t count = 0;
 };
 template <class Tree, std::size_t N>
 struct expr_traits<with_literals<Tree, N>> {
   using tree = Tree;
   using count_type = std::integral_constant<std::size_t, N>;
-  static constexpr std::size_t count = N;
 };
 template <class E>
 using tree_t = typename expr_traits<std::remove_cvref_t<E>>::tree;
 template <class E>
-inline constexpr std::size_t literal_count_v = expr_traits<std::remove_cvref_t<E>>::count;
+inline constexpr std::size_t literal_count_v = expr_traits<std::remove_cvref_t<E>>::count_type::value;
 
 template <class E>
 constexpr std::array<double, literal_count_v<E>> literals_of(const E& e) {

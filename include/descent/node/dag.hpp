@@ -120,13 +120,16 @@ struct dag_of_list<type_list<C0, C1, Cs...>> {
                                           typename fresh<Cs, set, fresh_budget>::type...>>;
 };
 
-// A wide node (a flattened sum or product) takes the plain union of its children's DAGs
-// (union_all_t halves long folds): walking down from each of n children against the largest
-// child's set cost a sum of 500 terms 4x the compile time and 2x the memory with g++.
-inline constexpr std::size_t walk_width = 8;
+// A narrow node reads at most 8 nodes; a wide one is a flattened sum or product.  A wide node
+// takes the plain union of its children's DAGs (union_all_t halves long folds): walking down
+// from each of n children against the largest child's set cost a sum of 500 terms 4x the
+// compile time and 2x the memory with g++.
+inline constexpr std::size_t narrow_width = 8;
+template <class T>
+concept narrow_node = eval_children<T>::type::size <= narrow_width;
 template <class L> struct union_of_dags;
 template <class... Cs> struct union_of_dags<type_list<Cs...>> { using type = union_all_t<dag_t<Cs>...>; };
-template <class T, bool Leaf = is_leaf_v<T>, bool Narrow = (eval_children<T>::type::size <= walk_width)>
+template <class T, bool Leaf = is_leaf_v<T>, bool Narrow = narrow_node<T>>
 struct dag_impl { using type = type_list<>; };
 template <class T>
 struct dag_impl<T, false, true> {
@@ -153,13 +156,11 @@ struct eager_dag {
   using dag_type = dag_t<T>;
   using type = T;
 };
-// Only a node of a few children is measured: a wide one that an operator returns is a
-// flattened sum or product, whose tall children were built when they were made, and
-// measuring it costs a maximum over all its children per operator (a sum of 1000 terms built
-// one + at a time spent most of its g++ time there, in the allocator under constant
-// evaluation).
-inline constexpr std::size_t eager_check_width = 8;
-template <class T, bool Narrow = (eval_children<T>::type::size <= eager_check_width)>
+// Only a narrow node is measured: a wide one that an operator returns has its tall children
+// built when they were made, and measuring it costs a maximum over all its children per
+// operator (a sum of 1000 terms built one + at a time spent most of its g++ time there, in
+// the allocator under constant evaluation).
+template <class T, bool Narrow = narrow_node<T>>
 struct is_tall : std::false_type {};
 template <class T>
 struct is_tall<T, true> : std::bool_constant<(height<T>::value >= eager_height)> {};
