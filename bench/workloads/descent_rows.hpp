@@ -1,12 +1,13 @@
 // The descent rows that need shaped expressions (vec<"w",N>, mat<"W",R,C>, sums over samples).
 // Each is ONE function, declared here as a weak symbol and defined by whoever writes it in the
-// marked block `#if __has_include(<descent/shaped.hpp>)` of its workload's source file:
+// marked block `#if __has_include(<descent/shaped.hpp>)` of its workload's source file, or in a
+// source file of its own where one TU would take more than 10 s to compile:
 //   W1  w1_descent                     w1_rosenbrock.cpp
 //   W2  w2_descent                     w2_linear_regression.cpp
 //   W3  w3_descent                     w3_logistic_regression.cpp
-//   W4  w4_descent                     w4_mlp.cpp
+//   W4  w4_descent                     w4_mlp_descent.cpp
 //   W6  w6_logistic_hessian_descent    w6_hessian.cpp
-//   W8  w8_digits_epoch_descent        w8_digits.cpp
+//   W8  w8_digits_epoch_descent        w8_digits_descent.cpp
 //   W8  w8_lbfgs_descent               w8_lbfgs.cpp
 // Until a function is defined its row is skipped with a message (the weak symbol is null); once
 // defined, the harness checks it against the hand-written row and times it like the others.

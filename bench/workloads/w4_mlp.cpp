@@ -1,6 +1,7 @@
 // W4: dense net 8 -> 16 tanh -> 1, MSE over N = 1000 samples, value and gradient in all 161
 // weights and biases (layout in problems.hpp).  Rows: handwritten (scalar loops),
-// handwritten_simd (Eigen matrix products, libmvec vector tanh), descent (w4_descent below).
+// handwritten_simd (Eigen matrix products, libmvec vector tanh), descent (w4_descent, defined in
+// w4_mlp_descent.cpp).
 #include <Eigen/Core>
 
 #include <cmath>
@@ -78,30 +79,7 @@ double handwritten_simd(std::span<const double> th, std::span<double> g) {
 
 const bench::registrar r1{"W4", "handwritten", [] { return bench::value_grad_kernel(w4().theta, handwritten); }};
 const bench::registrar r2{"W4", "handwritten_simd", [] { return bench::value_grad_kernel(w4().theta, handwritten_simd); }};
-const bench::descent_row r3{"W4", bench::w4_descent, [] { return w4().theta; }};  // defined below
+const bench::descent_row r3{"W4", bench::w4_descent, [] { return w4().theta; }};  // w4_mlp_descent.cpp
 const bool exported = (bench::add_export("W4", [](const std::string& d) { bench::export_regression(d, "W4", w4()); }), true);
 
 }  // namespace
-
-#if __has_include(<descent/shaped.hpp>)
-#include <descent/shaped.hpp>
-// ==== W4's descent row: define bench::w4_descent here (contract in descent_rows.hpp) ========
-namespace bench {
-// 8 -> 16 tanh -> 1, mean squared error; parameters W1 (16 x 8, row-major), b1, w2, b2.
-double w4_descent(std::span<const double> theta, std::span<double> g) {
-  constexpr descent::mat<"W1", mlp_hidden, mlp_in> W1;
-  constexpr descent::vec<"b1", mlp_hidden> b1;
-  constexpr descent::vec<"w2", mlp_hidden> w2v;
-  constexpr descent::var<"b2"> b2;
-  constexpr descent::vec<"x", mlp_in> x;
-  constexpr descent::var<"y"> y;
-  const auto& p = w4();
-  using rows = Eigen::Matrix<double, Eigen::Dynamic, mlp_in, Eigen::RowMajor>;
-  static const Eigen::Map<const rows> X(p.X.data(), static_cast<Eigen::Index>(p.n), mlp_in);
-  constexpr auto out = dot(w2v, tanh(W1 * x + b1)) + b2;
-  static const auto obj = descent::make_objective(descent::mean_over_samples(sq(out - y)),
-                                                  descent::wrt(W1, b1, w2v, b2), x = X, y = p.y);
-  return obj(theta, g);
-}
-}  // namespace bench
-#endif

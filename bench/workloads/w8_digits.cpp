@@ -1,6 +1,6 @@
 // W8_digits: end to end, one epoch of the digits MLP (digits.hpp) with Adam: the hand-written
 //   Eigen epoch (forward, backward and a fused Adam loop), torch in torch_rows.py, and the
-//   descent row in w8_digits_epoch_descent (needs shaped expressions).  Result: the parameters
+//   descent row in w8_digits_epoch_descent (w8_digits_descent.cpp).  Result: the parameters
 //   after the first epoch, then the epoch's mean training loss.  (W8_lbfgs is in w8_lbfgs.cpp.)
 #include <Eigen/Core>
 
@@ -54,54 +54,9 @@ bench::kernel digits_eigen() {
 }
 
 const bench::registrar digits_row{"W8_digits", "handwritten_simd", digits_eigen};
-const bench::descent_row digits_descent{"W8_digits", bench::w8_digits_epoch_descent};  // defined below
+const bench::descent_row digits_descent{"W8_digits", bench::w8_digits_epoch_descent};  // w8_digits_descent.cpp
 const bool digits_export = (bench::add_export("W8_digits", [](const std::string& d) {
                               bench::write_doubles(d + "/W8_digits.theta.bin", bench::digits_initial_parameters());
                             }), true);
 
 }  // namespace
-
-#if __has_include(<descent/shaped.hpp>)
-#include "digits_objective.hpp"
-// ==== W8's digits-epoch descent row: define bench::w8_digits_epoch_descent here ==============
-#include <descent/optim.hpp>
-namespace bench {
-// The same epoch with descent: the network as an expression, its gradient generated, one
-// objective viewed on each batch of 32 rows in file order, descent::optim::adam.
-kernel w8_digits_epoch_descent() {
-  using objective_t = decltype(digits_objective());
-  const auto& d = digits();
-  struct state {
-    std::vector<double> p = digits_initial_parameters(), g = std::vector<double>(digits_params);
-    decltype(descent::optim::adam({.learning_rate = 1e-3})) opt = descent::optim::adam({.learning_rate = 1e-3});
-    std::vector<objective_t> batches;
-    std::vector<std::size_t> counts;
-    double epoch_loss = 0;
-  };
-  auto s = std::make_shared<state>();
-  const auto obj = digits_objective();
-  std::vector<std::size_t> idx;
-  for (std::size_t first = 0; first < d.n; first += digits_batch) {
-    const std::size_t count = std::min(digits_batch, d.n - first);
-    idx.resize(count);
-    for (std::size_t i = 0; i < count; ++i) idx[i] = first + i;
-    s->batches.push_back(obj.on(idx));
-    s->counts.push_back(count);
-  }
-  s->opt.initialize(s->p);
-  return {[s] {
-            double total = 0;
-            for (std::size_t k = 0; k < s->batches.size(); ++k) {
-              total += s->batches[k](s->p, s->g) * static_cast<double>(s->counts[k]);
-              s->opt.step(std::span<double>(s->p), std::span<const double>(s->g));
-            }
-            s->epoch_loss = total / static_cast<double>(digits().n);
-          },
-          [s] {
-            auto r = s->p;
-            r.push_back(s->epoch_loss);
-            return r;
-          }};
-}
-}  // namespace bench
-#endif

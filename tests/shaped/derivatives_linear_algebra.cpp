@@ -1,6 +1,6 @@
-// Reductions, slices, logsumexp/softmax and label indexing: gradients and Hessian-vector
-// products against central differences (tests/shaped/linear_algebra_support.hpp).  Split from
-// one TU so that no test TU takes more than about 10 s of g++.
+// Reductions and slices: gradients and Hessian-vector products against central differences
+// (tests/shaped/linear_algebra_support.hpp).  The softmax family is in derivatives_softmax.cpp:
+// split so that no test TU takes more than about 10 s of g++.
 #include "linear_algebra_support.hpp"
 
 using namespace descent::literals;
@@ -11,13 +11,6 @@ BOOST_AUTO_TEST_CASE(reductions) {
   check(descent::make_objective(norm(x) + sq_norm(y), descent::wrt(x, y)), 11);
   check(descent::make_objective(l1_norm(x), descent::wrt(x)), 12);
   check(descent::make_objective(sq(dot(x, x)) * sum(y), descent::wrt(x, y)), 13);
-}
-
-BOOST_AUTO_TEST_CASE(softmax_family_and_labels) {
-  for (double l : {0.0, 1.0, 2.0}) {
-    check(descent::make_objective(logsumexp(A * x) - (A * x)[label], descent::wrt(A, x), label = l), 20);
-    check(descent::make_objective(dot(y, softmax(y)) + (log_softmax(A * x))[label], descent::wrt(A, x, y), label = l), 21);
-  }
 }
 
 BOOST_AUTO_TEST_CASE(slices) {
