@@ -1,5 +1,6 @@
 // tests/shaped/elementwise_support.hpp: the symbols and checks shared by the elementwise
-// derivative tests (derivatives_functions.cpp, derivatives_elementwise.cpp): the objective is a
+// derivative tests (derivatives_functions.cpp, derivatives_activations.cpp,
+// derivatives_elementwise.cpp): the objective is a
 // dot product with fixed random weights c, so every entry's derivative counts.
 #ifndef DESCENT_TESTS_SHAPED_ELEMENTWISE_SUPPORT_HPP
 #define DESCENT_TESTS_SHAPED_ELEMENTWISE_SUPPORT_HPP

@@ -1,7 +1,6 @@
-// Hessians in matrix form over samples: obj.hessian
-// with vector and scalar parameters (blocks w-w, w-b, b-b) against Hessian-vector products
-// and central differences, on threads and mini-batches; matrix parameters fall back to
-// Hessian-vector products.
+// Hessians in matrix form over samples: obj.hessian with vector and scalar parameters (blocks
+// w-w, w-b, b-b) against Hessian-vector products and central differences, on threads and
+// mini-batches.  (Matrix parameters: hessian_matrix_parameters.cpp.)
 #include <descent/shaped.hpp>
 
 #include <vector>
@@ -9,26 +8,14 @@
 #include "hessian_support.hpp"
 
 using namespace descent::literals;
+using fd::data_set;
 
 namespace {
 constexpr descent::vec<"w", 4> w;
 constexpr descent::var<"b"> b;
 constexpr descent::vec<"x", 4> x;
 constexpr descent::var<"y"> y;
-constexpr descent::mat<"W", 2, 4> W;
 constexpr auto logistic = softplus(-(2_c * y - 1_c) * (dot(w, x) + b));
-}  // namespace
-
-namespace {
-struct data_set {
-  descent::data::matrix<double> X;
-  std::vector<double> Y;
-  explicit data_set(std::size_t n) : X(n, 4), Y(n) {
-    const auto v = fd::random_vector(n * 4, 5, -2, 2);
-    std::copy(v.begin(), v.end(), X.values.begin());
-    for (std::size_t i = 0; i < n; ++i) Y[i] = (i * 7 % 3 == 0) ? 1.0 : 0.0;
-  }
-};
 }  // namespace
 
 BOOST_AUTO_TEST_CASE(objective_hessian_over_samples_with_scalar_parameters) {
@@ -49,11 +36,4 @@ BOOST_AUTO_TEST_CASE(objective_hessian_over_samples_with_scalar_parameters) {
   // a mini-batch
   const std::vector<std::size_t> rows{3, 17, 250, 299};
   fd::check_objective_hessian(threaded.on(rows), 43);
-}
-
-BOOST_AUTO_TEST_CASE(matrix_parameters_fall_back_to_products) {
-  const data_set d(40);
-  // W is a matrix parameter: obj.hessian forms H from Hessian-vector products
-  constexpr descent::vec<"u", 2> u;
-  fd::check_objective_hessian(descent::make_objective(descent::mean_over_samples(sq(dot(u, tanh(W * x)) - y)), descent::wrt(W, u), x = d.X, y = d.Y), 50);
 }
