@@ -1,8 +1,11 @@
-// tests/shaped/fd_support.hpp: central differences of an objective, for shaped derivative tests.
+// tests/shaped/fd_support.hpp: central differences of an objective, for shaped derivative tests,
+// and the random data sets the tests over samples share.
 #ifndef DESCENT_TESTS_SHAPED_FD_SUPPORT_HPP
 #define DESCENT_TESTS_SHAPED_FD_SUPPORT_HPP
 
 #include <boost/test/unit_test.hpp>
+
+#include <descent/data/matrix.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -18,6 +21,22 @@ inline std::vector<double> random_vector(std::size_t n, unsigned seed, double lo
   for (auto& x : v) x = lo + (hi - lo) * static_cast<double>(g() >> 11) * 0x1.0p-53;
   return v;
 }
+
+// n samples of `features` features drawn in [-2, 2] from `seed`, 0/1 targets (1 for every
+// third sample) and labels i * 5 mod `classes`.
+struct sample_data {
+  descent::data::matrix<double> X;
+  std::vector<double> Y;
+  std::vector<int> labels;
+  sample_data(std::size_t n, std::size_t features, unsigned seed, std::size_t classes) : X(n, features), Y(n), labels(n) {
+    const auto v = random_vector(n * features, seed, -2, 2);
+    std::copy(v.begin(), v.end(), X.values.begin());
+    for (std::size_t i = 0; i < n; ++i) {
+      Y[i] = (i * 7 % 3 == 0) ? 1.0 : 0.0;
+      labels[i] = static_cast<int>(i * 5 % classes);
+    }
+  }
+};
 
 // The largest |analytic - numeric| / max(1, |numeric|) over the gradient entries.
 template <class Obj>

@@ -95,15 +95,10 @@ void check_objective_hessian(const Obj& obj, unsigned seed) {
   }
 }
 
-// Samples of 4 features with 0/1 targets (hessian_objective.cpp, hessian_matrix_parameters.cpp).
-struct data_set {
-  descent::data::matrix<double> X;
-  std::vector<double> Y;
-  explicit data_set(std::size_t n) : X(n, 4), Y(n) {
-    const auto v = fd::random_vector(n * 4, 5, -2, 2);
-    std::copy(v.begin(), v.end(), X.values.begin());
-    for (std::size_t i = 0; i < n; ++i) Y[i] = (i * 7 % 3 == 0) ? 1.0 : 0.0;
-  }
+// Samples of 4 features with 0/1 targets (hessian_objective.cpp, hessian_matrix_parameters.cpp;
+// the labels are not used).
+struct data_set : sample_data {
+  explicit data_set(std::size_t n) : sample_data(n, 4, 5, 3) {}
 };
 
 }  // namespace fd

@@ -25,15 +25,9 @@ constexpr descent::var<"label"> label;
 constexpr descent::mat<"W", 3, 4> W;
 constexpr descent::vec<"c", 3> c;
 
-struct data_set {
-  descent::data::matrix<double> X;
-  std::vector<double> Y;
-  std::vector<int> labels;
-  explicit data_set(std::size_t n) : X(n, 4), Y(n), labels(n) {
-    const auto v = fd::random_vector(n * 4, 5, -2, 2);
-    std::copy(v.begin(), v.end(), X.values.begin());
-    for (std::size_t i = 0; i < n; ++i) { Y[i] = (i * 7 % 3 == 0) ? 1.0 : 0.0; labels[i] = static_cast<int>(i * 5 % 3); }
-  }
+// 4 features, labels 0..2.
+struct data_set : fd::sample_data {
+  explicit data_set(std::size_t n) : sample_data(n, 4, 5, 3) {}
 };
 
 // The logistic loss by hand: mean softplus(-(2y - 1)(w.x + b)) + lambda |w|^2.

@@ -26,18 +26,9 @@ constexpr descent::var<"label"> label;
 constexpr descent::mat<"W", 4, 6> W;
 constexpr descent::vec<"c", 4> c;
 
-struct data_set {
-  descent::data::matrix<double> X;
-  std::vector<double> Y;
-  std::vector<int> labels;
-  explicit data_set(std::size_t n) : X(n, 6), Y(n), labels(n) {
-    const auto v = fd::random_vector(n * 6, 11, -2, 2);
-    std::copy(v.begin(), v.end(), X.values.begin());
-    for (std::size_t i = 0; i < n; ++i) {
-      Y[i] = (i * 7 % 3 == 0) ? 1.0 : 0.0;
-      labels[i] = static_cast<int>(i * 5 % 4);
-    }
-  }
+// 6 features, labels 0..3.
+struct data_set : fd::sample_data {
+  explicit data_set(std::size_t n) : sample_data(n, 6, 11, 4) {}
 };
 
 bool same_bits(const std::vector<double>& a, const std::vector<double>& b) {
