@@ -24,9 +24,13 @@ namespace expr {
 
 // (The numbers are a base of their own, so that combine can copy them through a function
 // templated on N alone: see combine.)
+// (Not zero-initialised: every operator writes all N numbers.  With the zeroing, each
+// `e * x + 1.0` of a chain of d steps began with a memset of its k numbers before copying
+// them, and clang 14's SROA spent O(d^2) time splitting those memsets: a Horner chain of
+// depth 200 took 28 s at -O2, 9.4 s without; see docs/performance.md, "Compile time".)
 template <std::size_t N>
 struct literal_store {
-  std::array<double, N> values{};
+  std::array<double, N> values;
 };
 
 template <class Tree, std::size_t N>
@@ -162,7 +166,7 @@ concept stores_literals = requires(R& r) { r.values.data(); };
 // cost a third of its compile time.)
 template <template <class...> class Build, class... Es>
 constexpr auto combine(const Es&... es) {
-  combined_t<Build, Es...> r{};
+  combined_t<Build, Es...> r;  // (written in full below: see literal_store)
   if constexpr (stores_literals<decltype(r)>) {
     double* out = r.values.data();
     (append_literals(out, &es), ...);

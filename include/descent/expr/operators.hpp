@@ -45,7 +45,7 @@ template <class A, class B>
 constexpr auto operator+(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::sum_t<A, B>>{};
   else {
-    detail::combined_t<detail::sum_t, A, B> r{};
+    detail::combined_t<detail::sum_t, A, B> r;
     if constexpr (detail::stores_literals<decltype(r)>) {
       double* out = r.values.data();
       detail::append_literals(out, &a);
@@ -59,7 +59,7 @@ template <class A, class B>
 constexpr auto operator-(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::difference_t<A, B>>{};
   else {
-    detail::combined_t<detail::difference_t, A, B> r{};
+    detail::combined_t<detail::difference_t, A, B> r;
     if constexpr (detail::stores_literals<decltype(r)>) {
       double* out = r.values.data();
       detail::append_literals(out, &a);
@@ -73,7 +73,7 @@ template <class A, class B>
 constexpr auto operator*(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::product_t<A, B>>{};
   else {
-    detail::combined_t<detail::product_t, A, B> r{};
+    detail::combined_t<detail::product_t, A, B> r;
     if constexpr (detail::stores_literals<decltype(r)>) {
       double* out = r.values.data();
       detail::append_literals(out, &a);
@@ -87,7 +87,7 @@ template <class A, class B>
 constexpr auto operator/(const A& a, const B& b) {
   if constexpr (detail::plain_trees<A, B>) return detail::built_t<detail::quotient_t<A, B>>{};
   else {
-    detail::combined_t<detail::quotient_t, A, B> r{};
+    detail::combined_t<detail::quotient_t, A, B> r;
     if constexpr (detail::stores_literals<decltype(r)>) {
       double* out = r.values.data();
       detail::append_literals(out, &a);
@@ -100,7 +100,7 @@ template <expression A>
 constexpr auto operator-(const A& a) {
   if constexpr (detail::plain_trees<A>) return detail::built_t<detail::negate_t<A>>{};
   else {
-    detail::combined_t<detail::negate_t, A> r{};
+    detail::combined_t<detail::negate_t, A> r;
     if constexpr (detail::stores_literals<decltype(r)>) {
       double* out = r.values.data();
       detail::append_literals(out, &a);
