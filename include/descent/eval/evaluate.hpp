@@ -259,7 +259,7 @@ template <class Fn, class... As> struct shallow<apply<Fn, As...>> { using type =
 // for a Horner chain of depth 140 at -O2, 0.01 s with it.)
 template <class V, class Ctx, std::size_t... Is, class... Nodes, class Finder = slot_finder<type_list<Nodes...>>>
 constexpr void run_nodes(V* __restrict vals, const Ctx& ctx, const double* lits, std::index_sequence<Is...>, type_list<Nodes...>) {
-  const evaluator<V, Ctx> ev{vals, ctx, lits};
+  [[maybe_unused]] const evaluator<V, Ctx> ev{vals, ctx, lits};  // (unused for a DAG of leaves only)
   // A braced list, not a fold: clang caps fold expressions at 256 operands.
   (void)std::initializer_list<int>{
       ((void)(ev.vals[Is] = ev.compute(typename shallow<Nodes>::type{},
