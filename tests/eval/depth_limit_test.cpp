@@ -8,7 +8,8 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include <descent/descent.hpp>
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
 
 #include "horner.hpp"
 

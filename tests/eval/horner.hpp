@@ -6,7 +6,8 @@
 #include <cstddef>
 #include <utility>
 
-#include <descent/descent.hpp>
+#include <descent/eval/eval.hpp>
+#include <descent/expr.hpp>
 
 namespace horner_test {
 

@@ -1,6 +1,7 @@
 // tests/shaped/elementwise_support.hpp: the symbols and checks shared by the elementwise
-// derivative tests (derivatives_functions.cpp, derivatives_activations.cpp,
-// derivatives_elementwise.cpp): the objective is a
+// derivative tests (derivatives_functions.cpp, derivatives_logarithms.cpp,
+// derivatives_trigonometric.cpp, derivatives_tangent.cpp, derivatives_activations.cpp,
+// derivatives_elementwise.cpp and the derivatives_arithmetic*.cpp): the objective is a
 // dot product with fixed random weights c, so every entry's derivative counts.
 #ifndef DESCENT_TESTS_SHAPED_ELEMENTWISE_SUPPORT_HPP
 #define DESCENT_TESTS_SHAPED_ELEMENTWISE_SUPPORT_HPP

@@ -95,12 +95,39 @@ void check_objective_hessian(const Obj& obj, unsigned seed) {
   }
 }
 
-// Samples of 4 features with 0/1 targets (hessian_objective.cpp, hessian_matrix_parameters.cpp;
+// Samples of 4 features with 0/1 targets (hessian_objective*.cpp, hessian_matrix_parameters.cpp;
 // the labels are not used).
 struct data_set : sample_data {
   explicit data_set(std::size_t n) : sample_data(n, 4, 5, 3) {}
 };
 
 }  // namespace fd
+
+// The symbols, bound values and logistic loss that the Hessian tests share (hessian_rules*.cpp,
+// hessian_powers_and_norms.cpp, hessian_linear_algebra.cpp, hessian_matrix_vector.cpp,
+// hessian_slices.cpp, hessian_objective*.cpp).
+namespace hessian_symbols {
+using namespace descent::literals;
+constexpr descent::vec<"w", 4> w;
+constexpr descent::var<"b"> b;
+constexpr descent::vec<"x", 4> x;
+constexpr descent::var<"y"> y;
+constexpr descent::mat<"A", 3, 4> A;
+constexpr descent::vec<"t", 3> t;
+constexpr descent::vec<"c", 4> c;
+constexpr descent::vec<"z", 6> z;
+
+constexpr auto logistic = softplus(-(2_c * y - 1_c) * (dot(w, x) + b));
+
+inline const std::vector<double> cv = fd::random_vector(4, 91, 0.5, 2.0);
+inline const std::vector<double> tv = fd::random_vector(3, 92);
+inline Eigen::MatrixXd a_data() {
+  const auto v = fd::random_vector(12, 93);
+  Eigen::MatrixXd m(3, 4);
+  for (int i = 0; i < 3; ++i)
+    for (int j = 0; j < 4; ++j) m(i, j) = v[static_cast<std::size_t>(i * 4 + j)];
+  return m;
+}
+}  // namespace hessian_symbols
 
 #endif

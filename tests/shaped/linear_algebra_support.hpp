@@ -1,5 +1,6 @@
 // tests/shaped/linear_algebra_support.hpp: the symbols and check shared by the derivative tests of
 // matrix products, reductions, slices and the softmax family (derivatives_products.cpp,
+// derivatives_matrix_matrix.cpp, derivatives_outer_and_transposes.cpp,
 // derivatives_linear_algebra.cpp, derivatives_softmax.cpp).
 #ifndef DESCENT_TESTS_SHAPED_LINEAR_ALGEBRA_SUPPORT_HPP
 #define DESCENT_TESTS_SHAPED_LINEAR_ALGEBRA_SUPPORT_HPP

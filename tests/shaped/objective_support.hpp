@@ -1,5 +1,7 @@
 // tests/shaped/objective_support.hpp: the symbols, data set and hand-written logistic loss shared by
-// objective_test.cpp and objective_data_test.cpp (one TU would take more than 10 s of g++).
+// objective_test.cpp, objective_batches_test.cpp, objective_softmax_test.cpp,
+// objective_data_test.cpp, objective_eval_test.cpp, objective_errors_test.cpp and
+// objective_parameters_test.cpp (one TU would take more than 10 s of g++).
 #ifndef DESCENT_TESTS_SHAPED_OBJECTIVE_SUPPORT_HPP
 #define DESCENT_TESTS_SHAPED_OBJECTIVE_SUPPORT_HPP
 
